@@ -1,0 +1,80 @@
+/**
+ * Fetching and validating scene documents, and turning `{ type?, url }` into a full layer
+ * spec with format auto-detection.
+ */
+import { detectLayerKind, getLayerKind, validateLayer, validateScene, type LayerInput, type LayerSpec, type SceneDocument } from '../spec';
+
+/** Fetches JSON with an error message that names the URL and the reason. */
+export async function fetchJson(url: string): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new Error(`Could not reach ${url}: ${(e as Error).message}`);
+  }
+  if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status} ${res.statusText}`.trim());
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`${url} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Fetches (when given a URL) and validates a scene; throws with every issue listed. */
+export async function resolveScene(source: string | unknown, pageUrl: string): Promise<{ doc: SceneDocument; baseUrl: string }> {
+  let raw = source;
+  let baseUrl = pageUrl;
+  if (typeof source === 'string') {
+    baseUrl = new URL(source, pageUrl).href;
+    raw = await fetchJson(baseUrl);
+  }
+  const result = validateScene(raw);
+  if (!result.ok) throw new Error(`The scene is not valid:\n${result.message}`);
+  return { doc: result.value, baseUrl };
+}
+
+function fileName(url: string): string {
+  try {
+    const parts = new URL(url, 'http://x.invalid/').pathname.split('/').filter(Boolean);
+    const last = parts.at(-1) ?? 'layer';
+    // "…/buildings/tileset.json" reads better as "buildings"
+    return (/^(tileset|index|scene)\.json$/i.test(last) && parts.length > 1 ? parts.at(-2)! : last).replace(/\.[a-z0-9]+$/i, '');
+  } catch {
+    return 'layer';
+  }
+}
+
+/** A fresh layer id from a name, unique among `taken`. */
+export function uniqueLayerId(name: string, taken: ReadonlySet<string>): string {
+  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'layer';
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  return id;
+}
+
+/**
+ * Completes a partial layer: detects `type` from the URL (and, when needed, from the fetched
+ * content), fills `id` and `name`, and validates it against its kind.
+ */
+export async function completeLayer(input: Partial<LayerInput> & { url: string }, baseUrl: string, taken: ReadonlySet<string>): Promise<LayerSpec> {
+  if (typeof input?.url !== 'string') throw new Error('addLayer: expected { url: string, type?: string }');
+  let type = input.type;
+  if (type !== undefined && !getLayerKind(type)) {
+    const result = validateLayer(input);
+    throw new Error(result.ok ? `Unknown layer type "${type}"` : result.message);
+  }
+  if (type === undefined) {
+    type = detectLayerKind(input.url)?.type;
+    if (type === undefined) {
+      const sample = await fetchJson(new URL(input.url, baseUrl).href).catch(() => undefined);
+      type = detectLayerKind(input.url, sample)?.type;
+    }
+    if (type === undefined) throw new Error(`Could not tell what kind of layer ${input.url} is; give its "type"`);
+  }
+  const name = input.name ?? fileName(input.url);
+  const candidate = { ...input, type, name, id: input.id ?? uniqueLayerId(name, taken) };
+  const result = validateLayer(candidate);
+  if (!result.ok) throw new Error(`The layer is not valid:\n${result.message}`);
+  return result.value;
+}

@@ -1,0 +1,28 @@
+/**
+ * The app's single runtime: the vanilla stores and the engine, created once and shared by
+ * the canvas, the DOM UI and `window.twin`. Tests and embedders can create their own.
+ */
+import { Engine } from '../engine/engine';
+import type { CameraController } from '../engine/navigation/camera-controller';
+import { createLayerStatusStore } from '../state/layer-status-store';
+import { createSceneStore } from '../state/scene-store';
+import { createSelectionStore } from '../state/selection-store';
+
+export interface Runtime {
+  engine: Engine;
+  scene: ReturnType<typeof createSceneStore>;
+  status: ReturnType<typeof createLayerStatusStore>;
+  selection: ReturnType<typeof createSelectionStore>;
+  /** Set by the canvas once navigation is attached. */
+  controller: CameraController | null;
+}
+
+export function createRuntime(): Runtime {
+  return {
+    engine: new Engine(),
+    scene: createSceneStore(),
+    status: createLayerStatusStore(),
+    selection: createSelectionStore(),
+    controller: null,
+  };
+}

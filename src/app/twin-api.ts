@@ -1,0 +1,140 @@
+/**
+ * `window.twin`: the stable, read-only automation API used by kiosk operators and the
+ * end-to-end tests. Documented in the README; change it only by adding.
+ */
+import { applyGeoView, readGeoView, type GeoView } from '../engine/camera-pose';
+import type { EngineStats } from '../engine/engine';
+import type { LayerState } from '../state/layer-status-store';
+import type { LayerInput, SceneDocument } from '../spec';
+import { completeLayer, resolveScene } from './load-scene';
+import type { Runtime } from './runtime';
+
+export interface TwinLayerInfo {
+  id: string;
+  type: string;
+  state: LayerState;
+  error?: string;
+  warnings?: string[];
+  featureCount?: number;
+}
+
+export interface TwinFeature {
+  layerId: string;
+  properties: Record<string, unknown>;
+}
+
+export interface SetViewOptions {
+  /** Animation length, milliseconds; 0 (default) jumps. */
+  duration?: number;
+}
+
+export interface TwinApi {
+  readonly version: string;
+  /** Resolves when the first scene is validated and its first frame drawn; rejects if the scene is invalid. */
+  readonly ready: Promise<void>;
+  /** Resolves when no tile or layer work is pending (checked over 3 consecutive frames). */
+  idle(): Promise<void>;
+  stats(): EngineStats;
+  layers(): TwinLayerInfo[];
+  featuresAt(lon: number, lat: number): TwinFeature[];
+  view(): GeoView;
+  setView(view: Partial<GeoView> & { lon: number; lat: number; height: number }, options?: SetViewOptions): Promise<void>;
+  /** A copy of the current scene document. */
+  scene(): SceneDocument | null;
+  loadScene(urlOrDocument: string | object): Promise<void>;
+  addLayer(layer: Partial<LayerInput> & { url: string }): Promise<string>;
+  removeLayer(id: string): boolean;
+}
+
+const IDLE_FRAMES = 3;
+
+export interface TwinApiHooks {
+  /** Applies the start view of a freshly loaded scene. */
+  onSceneLoaded(doc: SceneDocument): Promise<void> | void;
+}
+
+export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>, hooks: TwinApiHooks): TwinApi {
+  const { engine } = rt;
+
+  async function idle(): Promise<void> {
+    await ready;
+    let quiet = 0;
+    while (quiet < IDLE_FRAMES) {
+      await engine.clock.afterFrames(1);
+      const byId = rt.status.getState().byId;
+      const visible = (rt.scene.getState().doc?.layers ?? []).filter((l) => l.visible);
+      const mounted = visible.every((l) => engine.layer(l.id));
+      const layersSettled = visible.every((l) => byId[l.id] !== undefined && byId[l.id]!.state !== 'loading');
+      quiet = !engine.isBusy() && layersSettled && mounted && !rt.controller?.flying ? quiet + 1 : 0;
+    }
+  }
+
+  const api: TwinApi = {
+    version,
+    ready,
+    idle,
+    stats: () => engine.stats(),
+    layers() {
+      const doc = rt.scene.getState().doc;
+      const byId = rt.status.getState().byId;
+      return (doc?.layers ?? []).map((l) => {
+        const s = byId[l.id];
+        const info: TwinLayerInfo = { id: l.id, type: l.type, state: s?.state ?? 'loading' };
+        if (s?.error) info.error = s.error;
+        if (s?.warnings.length) info.warnings = [...s.warnings];
+        if (s?.featureCount !== undefined) info.featureCount = s.featureCount;
+        return info;
+      });
+    },
+    featuresAt(lon, lat) {
+      return engine.featuresAt(lon, lat).map((f) => ({ layerId: f.layerId, properties: structuredClone(f.properties) }));
+    },
+    view() {
+      if (!engine.camera) throw new Error('twin.view(): the viewer has not started yet; await twin.ready');
+      return { ...readGeoView(engine.camera, engine.frame) };
+    },
+    async setView(view, options = {}) {
+      await ready;
+      const camera = engine.camera!;
+      const current = readGeoView(camera, engine.frame);
+      const target = { heading: current.heading, pitch: current.pitch, fov: current.fov, ...view };
+      const duration = options.duration ?? 0;
+      if (duration > 0 && rt.controller) await rt.controller.flyTo(target, duration);
+      else {
+        rt.controller?.cancelFlight();
+        applyGeoView(camera, engine.frame, target);
+      }
+      await engine.clock.afterFrames(1);
+    },
+    scene() {
+      const doc = rt.scene.getState().doc;
+      return doc ? structuredClone(doc) : null;
+    },
+    async loadScene(source) {
+      try {
+        const { doc, baseUrl } = await resolveScene(source, location.href);
+        engine.setOrigin(doc.origin);
+        rt.selection.getState().select(null);
+        rt.scene.getState().setScene(doc, baseUrl);
+        await hooks.onSceneLoaded(doc);
+      } catch (e) {
+        rt.scene.getState().setLoadError((e as Error).message);
+        throw e;
+      }
+    },
+    async addLayer(input) {
+      const state = rt.scene.getState();
+      if (!state.doc) throw new Error('addLayer: no scene is loaded');
+      const taken = new Set(state.doc.layers.map((l) => l.id));
+      const layer = await completeLayer(input, state.baseUrl, taken);
+      rt.scene.getState().addLayer(layer);
+      return layer.id;
+    },
+    removeLayer(id) {
+      const removed = rt.scene.getState().removeLayer(id);
+      if (removed) rt.status.getState().remove(id);
+      return removed;
+    },
+  };
+  return Object.freeze(api);
+}

@@ -1,0 +1,30 @@
+/** The page's URL parameters: `?scene=<url>` and `?view=lon,lat,height,heading,pitch`. */
+import type { GeoView } from '../engine/camera-pose';
+
+export const DEFAULT_SCENE_URL = './scenes/demo.json';
+
+export interface UrlParams {
+  scene: string;
+  view: (Omit<GeoView, 'fov'> & { fov?: number }) | null;
+  /** Why `view` was ignored, if it was given but malformed. */
+  viewError: string | null;
+}
+
+export function parseUrlParams(search: string): UrlParams {
+  const params = new URLSearchParams(search);
+  const scene = params.get('scene') || DEFAULT_SCENE_URL;
+  const raw = params.get('view');
+  if (!raw) return { scene, view: null, viewError: null };
+  const parts = raw.split(',').map((s) => Number(s.trim()));
+  const [lon, lat, height, heading = 0, pitch = -30, fov] = parts;
+  const ok =
+    parts.length >= 3 &&
+    parts.length <= 6 &&
+    parts.every(Number.isFinite) &&
+    Math.abs(lon!) <= 180 &&
+    Math.abs(lat!) <= 90 &&
+    Math.abs(pitch) <= 90;
+  if (!ok) return { scene, view: null, viewError: `?view=${raw}: expected lon,lat,height[,heading,pitch[,fov]] in degrees and metres` };
+  const view = { lon: lon!, lat: lat!, height: height!, heading, pitch, ...(fov !== undefined ? { fov } : {}) };
+  return { scene, view, viewError: null };
+}

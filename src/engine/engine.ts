@@ -1,0 +1,143 @@
+/**
+ * The engine: a vanilla object shared by the canvas, the DOM UI and the automation API.
+ * It knows the live layers (as `LayerHandle`s), the camera and renderer, and answers
+ * picking, "features at a place" and statistics questions. It holds no React state.
+ */
+import { Raycaster, Vector2, Vector3, type Intersection, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
+import { createSceneFrame, type GeoOrigin, type SceneFrame } from '../geo';
+import type { FeatureHit, LayerHandle, TileCounts } from '../layers/layer-handle';
+import { FrameClock } from './frame-clock';
+
+/** `window.twin.stats()`: see the README for how each figure is counted. */
+export interface EngineStats {
+  /** Mean frame interval over the last 60 frames, milliseconds. */
+  frameMs: number;
+  /** Draw calls in the last rendered frame (in XR: both eyes together). */
+  drawCalls: number;
+  /** Triangles in the last rendered frame (in XR: both eyes together). */
+  triangles: number;
+  /** Geometries held on the GPU. */
+  geometries: number;
+  /** Textures held on the GPU. */
+  textures: number;
+  tiles: TileCounts;
+}
+
+const _raycaster = new Raycaster();
+const _ndc = new Vector2();
+const _hits: Intersection[] = [];
+const _origin = new Vector3();
+const _down = new Vector3();
+
+export class Engine {
+  frame: SceneFrame;
+  camera: PerspectiveCamera | null = null;
+  gl: WebGLRenderer | null = null;
+  scene: Scene | null = null;
+  readonly clock = new FrameClock();
+  private readonly handles = new Map<string, LayerHandle>();
+  private readonly handleListeners = new Set<() => void>();
+
+  constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
+    this.frame = createSceneFrame(origin);
+  }
+
+  /** Re-anchors the local frame (on loading a scene with another origin). */
+  setOrigin(origin: GeoOrigin): void {
+    const o = this.frame.origin;
+    if (o.lon === origin.lon && o.lat === origin.lat && o.height === origin.height) return;
+    this.frame = createSceneFrame(origin);
+  }
+
+  /** Registers a live layer; returns the function that unregisters it. */
+  registerLayer(handle: LayerHandle): () => void {
+    this.handles.set(handle.id, handle);
+    this.handleListeners.forEach((l) => l());
+    return () => {
+      if (this.handles.get(handle.id) === handle) this.handles.delete(handle.id);
+      this.handleListeners.forEach((l) => l());
+    };
+  }
+
+  layer(id: string): LayerHandle | undefined {
+    return this.handles.get(id);
+  }
+
+  layerHandles(): IterableIterator<LayerHandle> {
+    return this.handles.values();
+  }
+
+  /** `true` while any layer has pending work. */
+  isBusy(): boolean {
+    for (const h of this.handles.values()) if (h.isBusy()) return true;
+    return false;
+  }
+
+  /** A raycaster through a point in normalised device coordinates (−1…1, y up). */
+  raycasterAt(ndcX: number, ndcY: number): Raycaster | null {
+    if (!this.camera) return null;
+    _ndc.set(ndcX, ndcY);
+    _raycaster.setFromCamera(_ndc, this.camera);
+    return _raycaster;
+  }
+
+  /** Nearest hit on any layer's geometry along `raycaster`, or `null`. */
+  raycastLayers(raycaster: Raycaster): Intersection | null {
+    _hits.length = 0;
+    for (const h of this.handles.values()) h.raycast(raycaster, _hits);
+    let best: Intersection | null = null;
+    for (const hit of _hits) if (!best || hit.distance < best.distance) best = hit;
+    _hits.length = 0;
+    return best;
+  }
+
+  /** The nearest feature with data under a screen point (NDC), or `null`. */
+  pickAt(ndcX: number, ndcY: number): FeatureHit | null {
+    const raycaster = this.raycasterAt(ndcX, ndcY);
+    if (!raycaster) return null;
+    let best: FeatureHit | null = null;
+    for (const h of this.handles.values()) {
+      for (const hit of h.featuresAlong(raycaster)) if (!best || hit.distance < best.distance) best = hit;
+    }
+    return best;
+  }
+
+  /**
+   * Features under a geographic point, from every layer, found with a vertical ray from
+   * 10 km above the ellipsoid straight down (so what is visible from above is what counts).
+   */
+  featuresAt(lon: number, lat: number): FeatureHit[] {
+    const top = this.frame.toLocal(lon, lat, 10_000);
+    const bottom = this.frame.toLocal(lon, lat, -1_000);
+    _origin.set(top[0], top[1], top[2]);
+    _down.set(bottom[0] - top[0], bottom[1] - top[1], bottom[2] - top[2]).normalize();
+    _raycaster.set(_origin, _down);
+    _raycaster.near = 0;
+    _raycaster.far = 11_000;
+    const out: FeatureHit[] = [];
+    for (const h of this.handles.values()) out.push(...h.featuresAlong(_raycaster));
+    _raycaster.far = Infinity;
+    return out.sort((a, b) => a.distance - b.distance);
+  }
+
+  stats(): EngineStats {
+    const info = this.gl?.info;
+    const tiles: TileCounts = { loaded: 0, visible: 0, downloading: 0, failed: 0 };
+    for (const h of this.handles.values()) {
+      const c = h.tileCounts?.();
+      if (!c) continue;
+      tiles.loaded += c.loaded;
+      tiles.visible += c.visible;
+      tiles.downloading += c.downloading;
+      tiles.failed += c.failed;
+    }
+    return {
+      frameMs: Math.round(this.clock.meanFrameMs() * 100) / 100,
+      drawCalls: info?.render.calls ?? 0,
+      triangles: info?.render.triangles ?? 0,
+      geometries: info?.memory.geometries ?? 0,
+      textures: info?.memory.textures ?? 0,
+      tiles,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Boot: create the runtime, install `window.twin`, render the app, load the scene from
+ * `?scene=` (or the demo) and open at `?view=` (or the scene's start view).
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createRuntime } from './app/runtime';
+import { createTwinApi, type TwinApi } from './app/twin-api';
+import { parseUrlParams } from './app/url-params';
+import { startView } from './app/start-view';
+import { applyGeoView } from './engine/camera-pose';
+import type { SceneDocument } from './spec';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+declare global {
+  interface Window {
+    twin: TwinApi;
+  }
+  const __APP_VERSION__: string;
+}
+
+const runtime = createRuntime();
+const params = parseUrlParams(location.search);
+let firstLoad = true;
+
+async function onSceneLoaded(doc: SceneDocument): Promise<void> {
+  // the camera exists once the canvas has rendered a frame
+  if (!runtime.engine.camera) await runtime.engine.clock.afterFrames(1);
+  const view = firstLoad && params.view ? params.view : startView(doc);
+  firstLoad = false;
+  runtime.controller?.cancelFlight();
+  applyGeoView(runtime.engine.camera!, runtime.engine.frame, view);
+}
+
+function goHome(): void {
+  const doc = runtime.scene.getState().doc;
+  if (doc) void runtime.controller?.flyTo(startView(doc));
+}
+
+let resolveReady!: () => void;
+let rejectReady!: (e: Error) => void;
+const ready = new Promise<void>((resolve, reject) => {
+  resolveReady = resolve;
+  rejectReady = reject;
+});
+ready.catch(() => {}); // the rejection is shown in the UI; don't report it as unhandled
+
+const twin = createTwinApi(runtime, __APP_VERSION__, ready, { onSceneLoaded });
+Object.defineProperty(window, 'twin', { value: twin, writable: false, configurable: false });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App runtime={runtime} onHome={goHome} />
+  </StrictMode>,
+);
+
+if (params.viewError) runtime.scene.getState().setLoadError(params.viewError);
+
+twin
+  .loadScene(params.scene)
+  .then(() => runtime.engine.clock.afterFrames(2))
+  .then(resolveReady, (e: Error) => rejectReady(e));

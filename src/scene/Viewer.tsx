@@ -1,0 +1,36 @@
+/**
+ * The 3D canvas: one three.js renderer for desktop and touch (and, later, XR).
+ */
+import { Canvas } from '@react-three/fiber';
+import { useStore } from 'zustand';
+import { CameraRig } from './CameraRig';
+import { Lighting } from './Lighting';
+import { PickOnTap } from './PickOnTap';
+import { SceneLayers } from './SceneLayers';
+import { useRuntime } from './runtime-context';
+
+export const SKY_COLOUR = '#cddbe6';
+
+export interface ViewerProps {
+  onHome(): void;
+}
+
+export function Viewer({ onHome }: ViewerProps) {
+  const rt = useRuntime();
+  const groundHeight = useStore(rt.scene, (s) => s.doc?.origin.height ?? 0);
+  return (
+    <Canvas
+      className="twin-canvas"
+      camera={{ fov: 50, near: 0.5, far: 20000, position: [0, 300, 600] }}
+      gl={{ antialias: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+      dpr={[1, 2]}
+      aria-label="3D view of the city"
+    >
+      <color attach="background" args={[SKY_COLOUR]} />
+      <Lighting />
+      <CameraRig groundHeight={groundHeight} onHome={onHome} fogColor={SKY_COLOUR} />
+      <PickOnTap />
+      <SceneLayers />
+    </Canvas>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * `tiles3d`: an OGC 3D Tiles 1.0 or 1.1 tileset (`tileset.json`, implicit tiling, glTF/glb,
+ * b3dm/i3dm/pnts/cmpt, Draco, meshopt, KTX2).
+ */
+import { z } from 'zod';
+import { layerBaseShape } from '../layer-base';
+import type { LayerKindSpec } from '../layer-registry';
+
+export const tiles3dLayerSchema = z
+  .strictObject({
+    type: z.literal('tiles3d'),
+    ...layerBaseShape,
+    errorTarget: z
+      .number({ error: 'expected a screen-space error in pixels' })
+      .positive({ error: 'expected a positive screen-space error in pixels' })
+      .max(256, { error: 'expected a screen-space error in pixels (≤ 256)' })
+      .default(8)
+      .describe('Target screen-space error, pixels. Lower loads finer detail.'),
+    heightOffset: z
+      .number({ error: 'expected a height offset in metres' })
+      .default(0)
+      .describe('Vertical shift of the whole tileset along the local up axis, metres.'),
+    pickable: z.boolean({ error: 'expected true or false' }).default(true).describe('Whether features can be picked.'),
+  })
+  .describe('OGC 3D Tiles 1.0/1.1 tileset');
+
+export type Tiles3dLayerSpec = z.output<typeof tiles3dLayerSchema>;
+
+function isTileset(sample: unknown): boolean {
+  if (typeof sample !== 'object' || sample === null) return false;
+  const s = sample as { asset?: { version?: unknown }; root?: unknown };
+  return typeof s.asset?.version === 'string' && typeof s.root === 'object';
+}
+
+export const tiles3dLayerKind: LayerKindSpec<typeof tiles3dLayerSchema> = {
+  type: 'tiles3d',
+  title: '3D Tiles',
+  schema: tiles3dLayerSchema,
+  detect(url, sample) {
+    if (sample !== undefined) return isTileset(sample) ? 1 : 0;
+    const path = url.split(/[?#]/)[0]!.toLowerCase();
+    if (path.endsWith('tileset.json')) return 0.95;
+    if (/\.(b3dm|i3dm|pnts|cmpt)$/.test(path)) return 0.7;
+    return 0;
+  },
+};

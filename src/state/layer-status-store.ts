@@ -1,0 +1,57 @@
+/**
+ * Runtime state of each layer (loading, ready, error), separate from the document so that
+ * status changes never rewrite the scene.
+ */
+import { createStore } from 'zustand/vanilla';
+
+export type LayerState = 'loading' | 'ready' | 'error';
+
+export interface LayerStatus {
+  state: LayerState;
+  /** Human-readable reason for `error`, or the first tile failure of a partly broken layer. */
+  error?: string;
+  /** Problems that did not stop the layer (e.g. some tiles failed). */
+  warnings: string[];
+  /** Number of features known so far (e.g. buildings in loaded tiles). */
+  featureCount?: number;
+  /** Loading progress 0…1, when known. */
+  progress?: number;
+}
+
+export interface LayerStatusState {
+  byId: Record<string, LayerStatus>;
+  set(id: string, patch: Partial<LayerStatus>): void;
+  remove(id: string): void;
+}
+
+export type LayerStatusStore = ReturnType<typeof createLayerStatusStore>;
+
+export function createLayerStatusStore() {
+  return createStore<LayerStatusState>()((set) => ({
+    byId: {},
+    set: (id, patch) =>
+      set((s) => {
+        const prev = s.byId[id] ?? { state: 'loading' as const, warnings: [] };
+        const next = { ...prev, ...patch };
+        if (shallowEqual(prev, next)) return s;
+        return { byId: { ...s.byId, [id]: next } };
+      }),
+    remove: (id) =>
+      set((s) => {
+        if (!(id in s.byId)) return s;
+        const { [id]: _removed, ...rest } = s.byId;
+        return { byId: rest };
+      }),
+  }));
+}
+
+function shallowEqual(a: LayerStatus, b: LayerStatus): boolean {
+  return (
+    a.state === b.state &&
+    a.error === b.error &&
+    a.featureCount === b.featureCount &&
+    a.progress === b.progress &&
+    a.warnings.length === b.warnings.length &&
+    a.warnings.every((w, i) => w === b.warnings[i])
+  );
+}

@@ -1,0 +1,46 @@
+/** Properties of the picked feature, as text (data is never injected as HTML). */
+import { useStore } from 'zustand';
+import { useRuntime } from '../scene/runtime-context';
+import { useT } from './i18n';
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  return JSON.stringify(value);
+}
+
+export function InfoPanel() {
+  const rt = useRuntime();
+  const t = useT();
+  const picked = useStore(rt.selection, (s) => s.picked);
+  if (!picked) return null;
+  const entries = Object.entries(picked.properties);
+  return (
+    <aside className="panel info-panel" aria-labelledby="info-heading" data-testid="info-panel">
+      <header>
+        <h2 id="info-heading">{t('featureInfo')}</h2>
+        <button type="button" className="close" aria-label={t('close')} onClick={() => rt.selection.getState().select(null)}>
+          ×
+        </button>
+      </header>
+      <p className="info-layer">{picked.layerName}</p>
+      {entries.length === 0 ? (
+        <p>{t('noProperties')}</p>
+      ) : (
+        <dl>
+          {entries.map(([key, value]) => (
+            <div key={key} className="info-row">
+              <dt>{key}</dt>
+              <dd>{formatValue(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p className="info-position">
+        {t('position')}: {picked.at.lat.toFixed(5)}° N, {picked.at.lon.toFixed(5)}° E
+      </p>
+    </aside>
+  );
+}
