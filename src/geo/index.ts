@@ -1,0 +1,42 @@
+/**
+ * Public geodesy API: ellipsoid maths, the scene frame, the CRS registry and RH 2000 heights.
+ * No three.js or React here; see ./README.md for the conventions.
+ */
+export { WGS84_A, WGS84_B, WGS84_E2, WGS84_F, DEG, geodeticToEcef, ecefToGeodetic, geodeticNormal, type Vec3 } from './ellipsoid';
+export { createSceneFrame, eastNorthUpToEcef, enuAxes, type GeoOrigin, type Mat4, type SceneFrame } from './frame';
+export { normaliseCrsCode, type CrsCode } from './crs-code';
+export {
+  BUILTIN_CRS,
+  type CrsAxisOrder,
+  type CrsBounds,
+  type CrsDefinition,
+  type CrsKind,
+  type CrsUnits,
+  type GeographicBounds,
+  type ProjectedBounds,
+} from './crs-definitions';
+export {
+  fromWgs84,
+  getConverter,
+  getCrs,
+  hasCrs,
+  listCrs,
+  registerCrs,
+  toWgs84,
+  type CrsConverter,
+  type RegisterCrsOptions,
+  type Vec2,
+} from './crs';
+export { bilinearSampler, validateGrid, type GeoidGrid, type OutsideGrid } from './geoid-grid';
+export {
+  GEOID_APPROXIMATION_NOTE,
+  HARNOSAND_GEOID,
+  HARNOSAND_GEOID_HEIGHT,
+  constantGeoid,
+  createGeoidModel,
+  ellipsoidalToRh2000,
+  rh2000ToEllipsoidal,
+  type CreateGeoidModelOptions,
+  type GeoidModel,
+} from './heights';
+export { HARNOSAND_EGM96_GRID, HARNOSAND_REGIONAL_GEOID } from './geoid-harnosand';
