@@ -1,0 +1,60 @@
+/**
+ * Vitest globalSetup for the e2e project: builds dist/ if stale, serves it in-process on a free
+ * port (plus ../shared/data at /data/ when available) and provides the URLs to the tests:
+ *
+ *   import { inject } from 'vitest';
+ *   const baseUrl = inject('baseUrl');   // 'http://127.0.0.1:PORT/'
+ *   const dataUrl = inject('dataUrl');   // 'http://127.0.0.1:PORT/data/' or null
+ */
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import type { Logger } from '../../tools/server/app.ts';
+import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
+import { startServer } from '../../tools/server/start.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The app's base URL, with a trailing slash. */
+    baseUrl: string;
+    /** The /data/ mount (shared data sets) with a trailing slash, or null when not mounted. */
+    dataUrl: string | null;
+  }
+}
+
+const logger: Logger = {
+  info: () => {},
+  warn: (m) => console.warn(m),
+  error: (m, e) => console.error(m, e ?? ''),
+};
+
+function findDataDir(): string | null {
+  const fromEnv = process.env.TWIN_DATA_DIR;
+  if (fromEnv) {
+    const dir = resolve(REPO_ROOT, fromEnv);
+    if (!existsSync(dir)) throw new Error(`TWIN_DATA_DIR does not exist: ${dir}`);
+    return dir;
+  }
+  const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
+  if (existsSync(shared)) return shared;
+  console.warn(`[e2e] notice: no data folder (${shared} is missing and TWIN_DATA_DIR is unset): /data/ is not mounted, dataUrl is null`);
+  return null;
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const { built, reason } = await ensureBuilt(REPO_ROOT, { logger: { ...logger, info: (m) => console.log(m) } });
+  if (!built) console.log(`[e2e] using existing dist/ (${reason})`);
+
+  const dataDir = findDataDir();
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger });
+  const dataUrl = dataDir ? new URL('data/', server.url).href : null;
+  console.log(`[e2e] serving dist/ at ${server.url}${dataDir ? ` and ${dataDir} at ${dataUrl}` : ''}`);
+
+  project.provide('baseUrl', server.url);
+  project.provide('dataUrl', dataUrl);
+
+  return async () => {
+    await server.close();
+  };
+}

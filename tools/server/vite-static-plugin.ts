@@ -1,0 +1,145 @@
+/**
+ * Vite plugin: extra static folders that live outside `public/`.
+ *
+ *   <repo>/tiles/                                   → /tiles/          (generated demo tilesets)
+ *   node_modules/three/examples/jsm/libs/draco/     → /decoders/draco/ (draco_decoder.js/.wasm, draco_wasm_wrapper.js, gltf/)
+ *   node_modules/three/examples/jsm/libs/basis/     → /decoders/basis/ (basis_transcoder.js/.wasm)
+ *
+ * Dev (`vite`): served by a middleware (same static handler as the production server: real MIME
+ * types, 404 for missing files, never index.html). Build: copied into the output folder, then
+ * `<outDir>/.build-stamp.json` is written as the very last step (see ./staleness).
+ * The app loads decoders from these local paths, so it works offline (no CDN).
+ *
+ * three's DRACOLoader/KTX2Loader also carry default decoder URLs (`new URL('../libs/draco/…',
+ * import.meta.url)`), which would make Vite emit a second, hashed copy of every decoder into
+ * assets/ (~1.9 MB, never fetched when the app sets its decoder paths). The `transform` hook
+ * points those defaults at the /decoders/ copies instead (resolved against the page's base URL).
+ */
+
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { parseUrl, silentLogger, type RouteContext } from './app.ts';
+import { STAMP_FILE } from './staleness.ts';
+import { createStaticHandler } from './static.ts';
+
+export interface StaticMount {
+  /** URL prefix without trailing slash, e.g. '/tiles'. */
+  url: string;
+  /** Absolute source folder. */
+  dir: string;
+  /** Whether the folder must exist (the build fails if it does not). */
+  required: boolean;
+}
+
+/** Files never served or copied from the mounts (docs shipped next to the decoders). */
+const SKIP = new Set(['README.md', '.DS_Store']);
+
+export function staticMounts(repoRoot: string): StaticMount[] {
+  const threeLibs = join(repoRoot, 'node_modules', 'three', 'examples', 'jsm', 'libs');
+  return [
+    { url: '/tiles', dir: join(repoRoot, 'tiles'), required: false },
+    { url: '/decoders/draco', dir: join(threeLibs, 'draco'), required: true },
+    { url: '/decoders/basis', dir: join(threeLibs, 'basis'), required: true },
+  ];
+}
+
+function copyMount(m: StaticMount, outDir: string): number {
+  const dest = join(outDir, ...m.url.split('/').filter(Boolean));
+  mkdirSync(dest, { recursive: true });
+  if (!existsSync(m.dir)) {
+    if (m.required) throw new Error(`[twin-static] missing ${m.dir} (is three installed?)`);
+    return 0;
+  }
+  let count = 0;
+  for (const name of readdirSync(m.dir)) {
+    if (SKIP.has(name)) continue;
+    cpSync(join(m.dir, name), join(dest, name), {
+      recursive: true,
+      dereference: true,
+      filter: (src) => {
+        const skip = SKIP.has(basename(src));
+        if (!skip) count++;
+        return !skip;
+      },
+    });
+  }
+  return count;
+}
+
+const THREE_LOADER_RE = /[\\/]three[\\/]examples[\\/]jsm[\\/]loaders[\\/](?:DRACOLoader|KTX2Loader)\.js$/;
+const DEFAULT_DECODER_URL_RE = /new URL\(\s*(['"])\.\.\/libs\/(draco|basis)\/([\w./-]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+/** Rewrites three's default decoder URLs to the app's /decoders/ folder (exported for tests). */
+export function rewriteDecoderUrls(code: string): { code: string; count: number } {
+  let count = 0;
+  const out = code.replace(DEFAULT_DECODER_URL_RE, (_m, _q: string, lib: string, file: string) => {
+    count++;
+    return `new URL(${JSON.stringify(`decoders/${lib}/${file}`)}, globalThis.document?.baseURI ?? import.meta.url)`;
+  });
+  return { code: out, count };
+}
+
+export function twinStaticPlugin(options: { repoRoot?: string; version?: string } = {}): Plugin {
+  let config: ResolvedConfig | undefined;
+  let mounts: StaticMount[] = [];
+
+  return {
+    name: 'twin-static',
+
+    configResolved(resolved) {
+      config = resolved;
+      mounts = staticMounts(options.repoRoot ?? resolved.root);
+    },
+
+    transform: {
+      filter: { id: THREE_LOADER_RE },
+      handler(code, id) {
+        if (!THREE_LOADER_RE.test(id)) return null;
+        const { code: out, count } = rewriteDecoderUrls(code);
+        if (count === 0) {
+          this.warn(`[twin-static] no default decoder URLs found in ${id} (three changed?); decoders may be emitted twice`);
+          return null;
+        }
+        return { code: out, map: null };
+      },
+    },
+
+    configureServer(server) {
+      const handlers = mounts.map((m) => ({ m, handle: createStaticHandler({ root: m.dir, mount: m.url, cors: true, logger: silentLogger }) }));
+      server.middlewares.use((req, res, next) => {
+        const url = parseUrl(req);
+        const hit = url && handlers.find(({ m }) => url.pathname === m.url || url.pathname.startsWith(`${m.url}/`));
+        if (!url || !hit) {
+          next();
+          return;
+        }
+        const subpath = url.pathname.slice(hit.m.url.length) || '/';
+        if (SKIP.has(subpath.split('/').pop() ?? '')) {
+          res.statusCode = 404;
+          res.end('Not found\n');
+          return;
+        }
+        const ctx: RouteContext = { url, pathname: url.pathname, prefix: hit.m.url, subpath };
+        Promise.resolve(hit.handle(req, res, ctx)).catch(next);
+      });
+    },
+
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      handler() {
+        if (!config) return;
+        const outDir = resolve(config.root, config.build.outDir);
+        for (const m of mounts) {
+          const n = copyMount(m, outDir);
+          config.logger.info(`[twin-static] ${m.url}/ ← ${m.dir} (${n} files and folders)`);
+        }
+        writeFileSync(
+          join(outDir, STAMP_FILE),
+          `${JSON.stringify({ version: options.version ?? null, builtAt: new Date().toISOString() }, null, 2)}\n`,
+        );
+      },
+    },
+  };
+}
