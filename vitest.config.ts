@@ -1,5 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// Vitest 5's failure summary calls Map.groupBy, which Node 20 lacks: without this, a failing
+// test prints "Map.groupBy is not a function" instead of its assertion.
+if (!('groupBy' in Map)) {
+  Object.defineProperty(Map, 'groupBy', {
+    value<K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> {
+      const out = new Map<K, V[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    },
+  });
+}
+
 /**
  * Two projects:
  * - unit: pure logic in Node (spec, geo, layers, engine maths, tools); mirrors src/ and tools/.

@@ -17,7 +17,6 @@ declare global {
   interface Window {
     twin: TwinApi;
   }
-  const __APP_VERSION__: string;
 }
 
 const runtime = createRuntime();

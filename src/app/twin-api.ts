@@ -112,7 +112,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
     },
     async loadScene(source) {
       try {
-        const { doc, baseUrl } = await resolveScene(source, location.href);
+        const { doc, baseUrl } = await resolveScene(source, document.baseURI);
         engine.setOrigin(doc.origin);
         rt.selection.getState().select(null);
         rt.scene.getState().setScene(doc, baseUrl);

@@ -29,7 +29,7 @@ export type SceneStore = ReturnType<typeof createSceneStore>;
 export function createSceneStore() {
   return createStore<SceneState & SceneActions>()((set, get) => ({
     doc: null,
-    baseUrl: typeof location === 'undefined' ? 'http://localhost/' : location.href,
+    baseUrl: typeof document === 'undefined' ? 'http://localhost/' : document.baseURI,
     loadError: null,
     revision: 0,
     setScene: (doc, baseUrl) => set((s) => ({ doc, baseUrl, loadError: null, revision: s.revision + 1 })),

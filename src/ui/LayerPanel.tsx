@@ -3,10 +3,12 @@ import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import { useT } from './i18n';
 
+const NO_LAYERS: never[] = [];
+
 export function LayerPanel() {
   const rt = useRuntime();
   const t = useT();
-  const layers = useStore(rt.scene, (s) => s.doc?.layers ?? []);
+  const layers = useStore(rt.scene, (s) => s.doc?.layers) ?? NO_LAYERS;
   const statuses = useStore(rt.status, (s) => s.byId);
   return (
     <section className="panel layer-panel" aria-labelledby="layers-heading">

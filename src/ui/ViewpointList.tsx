@@ -3,10 +3,12 @@ import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import { useT } from './i18n';
 
+const NO_VIEWPOINTS: never[] = [];
+
 export function ViewpointList() {
   const rt = useRuntime();
   const t = useT();
-  const viewpoints = useStore(rt.scene, (s) => s.doc?.viewpoints ?? []);
+  const viewpoints = useStore(rt.scene, (s) => s.doc?.viewpoints) ?? NO_VIEWPOINTS;
   if (viewpoints.length === 0) return null;
   return (
     <nav className="panel viewpoints" aria-labelledby="viewpoints-heading">
