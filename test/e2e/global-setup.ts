@@ -13,6 +13,7 @@ import type { TestProject } from 'vitest/node';
 import type { Logger } from '../../tools/server/app.ts';
 import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
 import { startServer } from '../../tools/server/start.ts';
+import { createStaticHandler } from '../../tools/server/static.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The /data/ mount (shared data sets) with a trailing slash, or null when not mounted. */
     dataUrl: string | null;
+    /** test/fixtures served at /fixtures/ (test-only; never part of the build). */
+    fixturesUrl: string;
   }
 }
 
@@ -47,12 +50,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!built) console.log(`[e2e] using existing dist/ (${reason})`);
 
   const dataDir = findDataDir();
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger });
+  const fixtures = resolve(REPO_ROOT, 'test', 'fixtures');
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logger,
+    setup: (app) => app.route('/fixtures', createStaticHandler({ root: fixtures, mount: '/fixtures', logger })),
+  });
   const dataUrl = dataDir ? new URL('data/', server.url).href : null;
   console.log(`[e2e] serving dist/ at ${server.url}${dataDir ? ` and ${dataDir} at ${dataUrl}` : ''}`);
 
   project.provide('baseUrl', server.url);
   project.provide('dataUrl', dataUrl);
+  project.provide('fixturesUrl', new URL('fixtures/', server.url).href);
 
   return async () => {
     await server.close();

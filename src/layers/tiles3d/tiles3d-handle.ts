@@ -15,6 +15,8 @@ import { describeLoadError, shortUrl } from './describe-error';
 import { isLoading, ROOT_FAILED, ROOT_LOADED, rootLoadingState, tilesStats } from './tile-stats';
 
 export interface Tiles3dHandle extends LayerHandle {
+  /** Adds a non-fatal problem to the layer's warnings. */
+  warn(message: string): void;
   dispose(): void;
 }
 
@@ -23,9 +25,8 @@ interface LoadErrorEvent {
   error: unknown;
   url: string;
 }
-interface VisibilityEvent {
-  scene: Object3D | null;
-  visible: boolean;
+interface TileWithScene {
+  engineData: { scene: Object3D | null };
 }
 
 const _hits: Intersection[] = [];
@@ -37,8 +38,8 @@ export function createTiles3dHandle(
   options: { pickable: () => boolean },
 ): Tiles3dHandle {
   const failures: string[] = [];
+  const notes: string[] = [];
   let rootError: string | null = null;
-  let visibleFeatures = 0;
   let lastState: LayerStatus['state'] | null = null;
   let lastProgress = -1;
   let lastFeatures = -1;
@@ -51,11 +52,16 @@ export function createTiles3dHandle(
       settle();
     } else failures.push(`${shortUrl(e.url)}: ${reason}`);
   };
-  const onVisibility = (e: VisibilityEvent) => {
-    if (!e.scene) return;
-    const n = (e.scene.userData.featureCount as number | undefined) ?? (e.scene.userData.featureCount = countFeatures(e.scene));
-    visibleFeatures += e.visible ? n : -n;
-  };
+  /** Features in the tiles drawn now (each tile's count is computed once and cached on its scene). */
+  function visibleFeatureCount(): number {
+    let n = 0;
+    for (const tile of tiles.visibleTiles as unknown as Set<TileWithScene>) {
+      const scene = tile.engineData.scene;
+      if (!scene) continue;
+      n += (scene.userData.featureCount as number | undefined) ?? (scene.userData.featureCount = countFeatures(scene));
+    }
+    return n;
+  }
   const onUpdateAfter = () => settle();
 
   function pendingCount(): number {
@@ -80,7 +86,7 @@ export function createTiles3dHandle(
       report({ progress });
     }
     if (pending > 0 || isLoading(tiles)) return;
-    const features = Math.max(0, visibleFeatures);
+    const features = visibleFeatureCount();
     if (failures.length > 0) {
       if (lastState !== 'error' || failures.length !== lastFailures) {
         lastState = 'error';
@@ -89,7 +95,7 @@ export function createTiles3dHandle(
         report({
           state: 'error',
           error: `${n} tile${n === 1 ? '' : 's'} failed to load; first: ${failures[0]}`,
-          warnings: failures.slice(0, 20),
+          warnings: [...notes, ...failures.slice(0, 20)],
           featureCount: features,
         });
       }
@@ -101,7 +107,6 @@ export function createTiles3dHandle(
   }
 
   tiles.addEventListener('load-error', onLoadError as never);
-  tiles.addEventListener('tile-visibility-change', onVisibility as never);
   tiles.addEventListener('update-after', onUpdateAfter as never);
   report({ state: 'loading', warnings: [], error: undefined, progress: 0 });
 
@@ -139,9 +144,12 @@ export function createTiles3dHandle(
       const s = tilesStats(tiles);
       return { loaded: s.loaded, visible: s.visible, downloading: s.queued + s.downloading + s.parsing, failed: s.failed };
     },
+    warn(message: string) {
+      notes.push(message);
+      report({ warnings: [...notes, ...failures.slice(0, 20)] });
+    },
     dispose() {
       tiles.removeEventListener('load-error', onLoadError as never);
-      tiles.removeEventListener('tile-visibility-change', onVisibility as never);
       tiles.removeEventListener('update-after', onUpdateAfter as never);
     },
   };

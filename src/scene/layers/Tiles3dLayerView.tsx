@@ -7,17 +7,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useThree } from '@react-three/fiber';
 import { TilesRenderer, TilesPlugin } from '3d-tiles-renderer/r3f';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin, TilesFadePlugin } from '3d-tiles-renderer/plugins';
+import { MultipleContentsPlugin } from '../../engine/tiles/multiple-contents-plugin';
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
-import { Matrix4, type Object3D } from 'three';
+import type { Object3D } from 'three';
 import { getDecoders } from '../../engine/tiles/decoders';
 import { applyTileBudget, DESKTOP_BUDGET } from '../../engine/tiles/tile-budget';
 import { createTiles3dHandle } from '../../layers/tiles3d/tiles3d-handle';
 import { applyOpacity } from '../../layers/tiles3d/opacity';
+import { isLocalTileset, tilesetToScene, type Placement } from '../../layers/tiles3d/placement';
 import type { Tiles3dLayerSpec } from '../../spec';
 import type { LayerViewProps } from '../layer-views';
 import { useRuntime } from '../runtime-context';
-
-const _lift = new Matrix4();
 
 export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
   const spec = layer as Tiles3dLayerSpec;
@@ -28,26 +28,34 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
   const [tiles, setTiles] = useState<TilesRendererImpl | null>(null);
   const pickable = useRef(spec.pickable);
   pickable.current = spec.pickable;
+  const hasPlacement = useRef(spec.placement !== undefined);
+  hasPlacement.current = spec.placement !== undefined;
   const opacity = useRef(spec.opacity);
   opacity.current = spec.opacity;
   const frame = rt.engine.frame;
+  // a tileset in local coordinates with no placement is shown at the scene origin
+  const [autoPlaced, setAutoPlaced] = useState(false);
+  const p = spec.placement;
+  const placement = useMemo<Placement | null>(() => {
+    if (p) return { lon: p.lon, lat: p.lat, height: p.height, heading: p.heading };
+    return autoPlaced ? { ...frame.origin, heading: 0 } : null;
+  }, [p?.lon, p?.lat, p?.height, p?.heading, autoPlaced, frame]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const gltfArgs = useMemo(
     () => [{ dracoLoader: decoders.draco, ktxLoader: decoders.ktx2, meshoptDecoder: decoders.meshopt, metadata: true, rtc: true, autoDispose: false }] as const,
     [decoders],
   );
 
-  // place the ECEF tileset in the scene frame, lifted by heightOffset along local up
+  // place the tileset (ECEF, or local at its placement) in the scene frame
   useLayoutEffect(() => {
     if (!tiles) return;
     const g = tiles.group;
     g.matrixAutoUpdate = false;
-    g.matrix.fromArray(frame.ecefToLocal as number[]);
-    g.matrix.premultiply(_lift.makeTranslation(0, spec.heightOffset, 0));
+    tilesetToScene(frame, placement, spec.heightOffset, g.matrix);
     g.matrix.decompose(g.position, g.quaternion, g.scale);
     g.updateMatrixWorld(true);
     applyTileBudget(tiles, DESKTOP_BUDGET);
-  }, [tiles, frame, spec.heightOffset]);
+  }, [tiles, frame, placement, spec.heightOffset]);
 
   // engine handle + status reporting
   useEffect(() => {
@@ -58,9 +66,17 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     const onModel = (e: { scene: Object3D }) => {
       if (opacity.current < 1) applyOpacity(e.scene, opacity.current);
     };
+    const onRoot = () => {
+      if (!hasPlacement.current && isLocalTileset(tiles)) {
+        handle.warn('The tileset is not georeferenced (its coordinates lie near the Earth’s centre); it is shown at the scene origin. Set "placement" to position it.');
+        setAutoPlaced(true);
+      }
+    };
     tiles.addEventListener('load-model', onModel as never);
+    tiles.addEventListener('load-root-tileset', onRoot as never);
     return () => {
       tiles.removeEventListener('load-model', onModel as never);
+      tiles.removeEventListener('load-root-tileset', onRoot as never);
       unregister();
       handle.dispose();
       rt.status.getState().remove(spec.id);
@@ -80,6 +96,7 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     <TilesRenderer ref={setTiles} url={url} errorTarget={spec.errorTarget} enabled={spec.visible}>
       <TilesPlugin plugin={GLTFExtensionsPlugin} args={gltfArgs as never} />
       <TilesPlugin plugin={ImplicitTilingPlugin} />
+      <TilesPlugin plugin={MultipleContentsPlugin} />
       <TilesPlugin plugin={TilesFadePlugin} args={[{ fadeDuration: 300 }] as never} />
     </TilesRenderer>
   );

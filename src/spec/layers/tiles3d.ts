@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { layerBaseShape } from '../layer-base';
+import { ellipsoidHeight, heading, latitude, longitude } from '../primitives';
 import type { LayerKindSpec } from '../layer-registry';
 
 export const tiles3dLayerSchema = z
@@ -21,6 +22,18 @@ export const tiles3dLayerSchema = z
       .default(0)
       .describe('Vertical shift of the whole tileset along the local up axis, metres.'),
     pickable: z.boolean({ error: 'expected true or false' }).default(true).describe('Whether features can be picked.'),
+    placement: z
+      .strictObject({
+        lon: longitude.describe('Longitude, degrees east.'),
+        lat: latitude.describe('Latitude, degrees north.'),
+        height: ellipsoidHeight.default(0).describe('Height above the WGS84 ellipsoid, metres.'),
+        heading: heading.default(0).describe('Rotation of the model’s +y axis from north, degrees clockwise.'),
+      })
+      .optional()
+      .describe(
+        'Anchors a tileset authored in local coordinates (not ECEF): its x, y, z axes become east, north, up at this place. ' +
+          'Without it, a tileset whose root lies near the Earth’s centre is placed at the scene origin.',
+      ),
   })
   .describe('OGC 3D Tiles 1.0/1.1 tileset');
 
