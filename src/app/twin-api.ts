@@ -62,9 +62,9 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
     while (quiet < IDLE_FRAMES) {
       await engine.clock.afterFrames(1);
       const byId = rt.status.getState().byId;
-      const visible = (rt.scene.getState().doc?.layers ?? []).filter((l) => l.visible);
-      const mounted = visible.every((l) => engine.layer(l.id));
-      const layersSettled = visible.every((l) => byId[l.id] !== undefined && byId[l.id]!.state !== 'loading');
+      const layers = rt.scene.getState().doc?.layers ?? [];
+      const mounted = layers.every((l) => engine.layer(l.id));
+      const layersSettled = layers.every((l) => byId[l.id] !== undefined && byId[l.id]!.state !== 'loading');
       quiet = !engine.isBusy() && layersSettled && mounted && !rt.controller?.flying ? quiet + 1 : 0;
     }
   }

@@ -4,6 +4,7 @@
 import { Canvas } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { CameraRig } from './CameraRig';
+import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
 import { PickOnTap } from './PickOnTap';
 import { SceneLayers } from './SceneLayers';
@@ -30,6 +31,7 @@ export function Viewer({ onHome }: ViewerProps) {
       <Lighting />
       <CameraRig groundHeight={groundHeight} onHome={onHome} fogColor={SKY_COLOUR} />
       <PickOnTap />
+      <GroundPlane />
       <SceneLayers />
     </Canvas>
   );

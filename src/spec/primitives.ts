@@ -61,3 +61,8 @@ export const fov = z
   .number({ error: 'expected a vertical field of view in degrees (1…150)' })
   .min(1, { error: 'expected a vertical field of view in degrees (1…150)' })
   .max(150, { error: 'expected a vertical field of view in degrees (1…150)' });
+
+/** A CSS hex colour, `#rgb` or `#rrggbb`. */
+export const hexColour = z
+  .string({ error: 'expected a hex colour such as "#a0b090"' })
+  .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: 'expected a hex colour such as "#a0b090"' });

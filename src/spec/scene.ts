@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { hasCrs } from '../geo/crs';
 import { listLayerKinds, onLayerKindsChanged } from './layer-registry';
 import { layerBaseSchema } from './layer-base';
-import { ellipsoidHeight, identifier, latitude, longitude } from './primitives';
+import { ellipsoidHeight, hexColour, identifier, latitude, longitude } from './primitives';
 import { viewpointSchema } from './viewpoint';
 import './layers';
 
@@ -53,6 +53,13 @@ function buildSceneSchema() {
       attribution: z
         .union([z.string(), z.array(z.string())], { error: 'expected an attribution text or a list of texts' })
         .optional(),
+      ground: z
+        .strictObject({
+          colour: hexColour.default('#b7bfa6').describe('Colour of the plane.'),
+          height: ellipsoidHeight.optional().describe('Height above the WGS84 ellipsoid, metres; default: the origin’s.'),
+        })
+        .optional()
+        .describe('A plain ground plane out to the horizon under the layers, so a district does not float in the sky.'),
     })
     .superRefine((doc, ctx) => {
       const seen = new Map<string, number>();

@@ -135,7 +135,6 @@ export function createTiles3dHandle(
       return [];
     },
     isBusy() {
-      if (!tiles.group.visible) return false;
       if (rootError !== null || rootLoadingState(tiles) === ROOT_FAILED) return false;
       if (rootLoadingState(tiles) !== ROOT_LOADED) return true;
       return isLoading(tiles) || pendingCount() > 0;

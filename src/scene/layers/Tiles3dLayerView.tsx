@@ -93,7 +93,8 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
   }, [tiles, spec.visible]);
 
   return (
-    <TilesRenderer ref={setTiles} url={url} errorTarget={spec.errorTarget} enabled={spec.visible}>
+    // hidden layers keep streaming (not drawn), so toggling, e.g. proposal against today, is instant
+    <TilesRenderer ref={setTiles} url={url} errorTarget={spec.errorTarget}>
       <TilesPlugin plugin={GLTFExtensionsPlugin} args={gltfArgs as never} />
       <TilesPlugin plugin={ImplicitTilingPlugin} />
       <TilesPlugin plugin={MultipleContentsPlugin} />

@@ -1,0 +1,32 @@
+/**
+ * A plain ground plane reaching to the horizon (40 km), just under the scene's ground height,
+ * fading into the fog: the district then sits in a landscape instead of floating. Flat: at
+ * 40 km the Earth drops 125 m below it, which the fog hides.
+ */
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { CircleGeometry, MeshLambertMaterial } from 'three';
+import { useRuntime } from './runtime-context';
+
+/** Metres the plane lies below the ground height, to stay clear of the layers' own ground. */
+const CLEARANCE = 0.4;
+const RADIUS = 40_000;
+
+export function GroundPlane() {
+  const rt = useRuntime();
+  const ground = useStore(rt.scene, (s) => s.doc?.ground);
+  const originHeight = useStore(rt.scene, (s) => s.doc?.origin.height ?? 0);
+  const geometry = useMemo(() => new CircleGeometry(RADIUS, 96).rotateX(-Math.PI / 2), []);
+  const material = useMemo(() => new MeshLambertMaterial(), []);
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
+  if (!ground) return null;
+  material.color.set(ground.colour);
+  const y = (ground.height ?? originHeight) - originHeight - CLEARANCE;
+  return <mesh name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} />;
+}
