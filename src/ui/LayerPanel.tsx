@@ -18,7 +18,7 @@ export function LayerPanel() {
           const status = statuses[layer.id];
           const state = status?.state ?? 'loading';
           return (
-            <li key={layer.id} className={`layer layer-${state}`} data-layer-id={layer.id}>
+            <li key={layer.id} className={`layer is-${state}`} data-layer-id={layer.id}>
               <label>
                 <input
                   type="checkbox"

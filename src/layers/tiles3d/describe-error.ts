@@ -1,11 +1,15 @@
 /** Turns loader errors into short messages for a layer's error state. */
 
-/** Last path segment of a URL, without query, for compact messages. */
-export function shortUrl(url: string): string {
+/**
+ * The last two path segments of a URL, without query, for compact messages; prefixed with
+ * the host when it is not the page's own.
+ */
+export function shortUrl(url: string, pageHost: string = typeof location === 'undefined' ? '' : location.host): string {
   try {
     const u = new URL(url, 'http://x.invalid/');
-    const parts = u.pathname.split('/').filter(Boolean);
-    return parts.slice(-2).join('/') || url;
+    const tail = u.pathname.split('/').filter(Boolean).slice(-2).join('/');
+    const foreign = u.host !== 'x.invalid' && u.host !== pageHost;
+    return (foreign ? `${u.host}/${tail}` : tail) || url;
   } catch {
     return url;
   }
@@ -19,5 +23,8 @@ export function describeLoadError(error: unknown): string {
   if (error instanceof SyntaxError || /JSON/.test(message)) return `not valid JSON (${message})`;
   if (/glTF 1\.0|Unsupported asset\. glTF versions >=2\.0/.test(message)) return 'glTF 1.0 content is not supported; convert it to glTF 2.0';
   if (/Failed to fetch|NetworkError|ERR_/.test(message)) return `server unreachable (${message})`;
+  if (error instanceof RangeError || /typed array length|outside the bounds|Unexpected end|Invalid glTF|magic/i.test(message)) {
+    return `content is truncated or corrupt (${message})`;
+  }
   return message;
 }

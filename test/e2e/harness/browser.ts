@@ -90,7 +90,7 @@ export function recordErrors(page: Page): PageErrors {
   return errors;
 }
 
-export async function launchBrowser(opts: { args?: string[]; viewport?: { width: number; height: number } } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(opts: { args?: string[]; viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<LaunchedBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'twin-chromium-'));
   let context: BrowserContext;
   try {
@@ -99,6 +99,7 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
       headless: true,
       args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
       viewport: opts.viewport ?? VIEWPORT,
+      hasTouch: opts.hasTouch ?? false,
     });
   } catch (err) {
     rmSync(profileDir, { recursive: true, force: true });
