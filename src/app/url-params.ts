@@ -15,7 +15,8 @@ export function parseUrlParams(search: string): UrlParams {
   const scene = params.get('scene') || DEFAULT_SCENE_URL;
   const raw = params.get('view');
   if (!raw) return { scene, view: null, viewError: null };
-  const parts = raw.split(',').map((s) => Number(s.trim()));
+  // Number('') is 0: an empty field must not silently become 0°
+  const parts = raw.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
   const [lon, lat, height, heading = 0, pitch = -30, fov] = parts;
   const ok =
     parts.length >= 3 &&
@@ -23,7 +24,8 @@ export function parseUrlParams(search: string): UrlParams {
     parts.every(Number.isFinite) &&
     Math.abs(lon!) <= 180 &&
     Math.abs(lat!) <= 90 &&
-    Math.abs(pitch) <= 90;
+    Math.abs(pitch) <= 90 &&
+    (fov === undefined || (fov >= 1 && fov <= 150));
   if (!ok) return { scene, view: null, viewError: `?view=${raw}: expected lon,lat,height[,heading,pitch[,fov]] in degrees and metres` };
   const view = { lon: lon!, lat: lat!, height: height!, heading, pitch, ...(fov !== undefined ? { fov } : {}) };
   return { scene, view, viewError: null };

@@ -74,7 +74,8 @@ export function readGeoView(camera: PerspectiveCamera, frame: SceneFrame, out: P
   const e = camera.matrixWorld.elements;
   _right.set(e[0]!, e[1]!, e[2]!).normalize();
   _forward.set(-e[8]!, -e[9]!, -e[10]!).normalize();
-  const pitch = Math.asin(Math.max(-1, Math.min(1, _forward.dot(_up)))) / DEG;
+  // atan2, not asin: asin loses ~1e-6° near ±90° (its slope is infinite there)
+  const pitch = Math.atan2(_forward.dot(_up), Math.hypot(_forward.dot(_east), _forward.dot(_north))) / DEG;
   const heading =
     Math.abs(pitch) < 89
       ? Math.atan2(_forward.dot(_east), _forward.dot(_north))

@@ -31,6 +31,9 @@ const MIN_CLEARANCE = 1.5;
 /** Highest camera height above the ground, metres. */
 const MAX_ALTITUDE = 60_000;
 const ROTATE_SPEED = Math.PI; // radians per element height dragged
+/** Longest press that counts as a tap, ms. */
+const TAP_MS = 350;
+/** Longest gap between two taps of a double tap, ms. */
 const DOUBLE_TAP_MS = 320;
 const DOUBLE_TAP_PX = 30;
 const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', '+', '=', '-', '_', 'Home']);
@@ -56,6 +59,7 @@ export class CameraController {
   private lastTap = { t: -Infinity, x: 0, y: 0 };
   private downAt = { t: 0, x: 0, y: 0 };
   private flight: Flight | null = null;
+  private lastPointerType = 'mouse';
   private readonly cleanup: (() => void)[] = [];
 
   constructor(
@@ -196,6 +200,7 @@ export class CameraController {
     this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     this.dom.setPointerCapture?.(e.pointerId);
     this.downAt = { t: performance.now(), x: e.clientX, y: e.clientY };
+    this.lastPointerType = e.pointerType;
     if (e.pointerType === 'touch') {
       this.beginTouch();
       return;
@@ -281,9 +286,10 @@ export class CameraController {
   private detectDoubleTap(e: PointerEvent): void {
     const now = performance.now();
     const moved = Math.hypot(e.clientX - this.downAt.x, e.clientY - this.downAt.y);
-    if (this.pointers.size > 0 || moved > DOUBLE_TAP_PX || now - this.downAt.t > DOUBLE_TAP_MS) return;
+    if (this.pointers.size > 0 || moved > DOUBLE_TAP_PX || now - this.downAt.t > TAP_MS) return;
+    // the gap between lifting the first finger and touching again, not the whole gesture
     const near = Math.hypot(e.clientX - this.lastTap.x, e.clientY - this.lastTap.y) < DOUBLE_TAP_PX;
-    if (now - this.lastTap.t < DOUBLE_TAP_MS && near) {
+    if (this.downAt.t - this.lastTap.t < DOUBLE_TAP_MS && near) {
       this.lastTap = { t: -Infinity, x: 0, y: 0 };
       this.zoomAt(e.clientX, e.clientY, 0.5);
     } else this.lastTap = { t: now, x: e.clientX, y: e.clientY };
@@ -299,7 +305,8 @@ export class CameraController {
   };
 
   private onDoubleClick = (e: MouseEvent): void => {
-    if (!this.enabled) return;
+    // touch double taps are handled from pointer events; browsers may add a dblclick too
+    if (!this.enabled || this.lastPointerType === 'touch') return;
     this.zoomAt(e.clientX, e.clientY, 0.5);
   };
 

@@ -29,8 +29,9 @@ export function cameraPitch(camera: PerspectiveCamera, up: Vector3): number {
 export function orbit(camera: PerspectiveCamera, pivot: Vector3, up: Vector3, dHeading: number, dPitch: number): void {
   const pitch = cameraPitch(camera, up);
   let dp = dPitch;
-  if (pitch + dp > MAX_PITCH) dp = Math.min(0, MAX_PITCH - pitch) + Math.min(dp, 0);
-  if (pitch + dp < MIN_PITCH) dp = Math.max(0, MIN_PITCH - pitch) + Math.max(dp, 0);
+  // an overshoot stops at the limit (a camera already past it is brought back to it first)
+  if (pitch + dp > MAX_PITCH) dp = MAX_PITCH - pitch + Math.min(dp, 0);
+  if (pitch + dp < MIN_PITCH) dp = MIN_PITCH - pitch + Math.max(dp, 0);
   // heading: rotate about up
   _q.setFromAxisAngle(up, -dHeading);
   _offset.subVectors(camera.position, pivot).applyQuaternion(_q);

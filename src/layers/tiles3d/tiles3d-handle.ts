@@ -106,6 +106,13 @@ export function createTiles3dHandle(
     }
   }
 
+  // textures and buffers referenced by tile content fail through the loading manager, not as tile errors
+  const manager = tiles.manager;
+  const previousOnError = manager.onError;
+  manager.onError = (url: string) => {
+    failures.push(`${shortUrl(url)}: a resource of the tile content (texture or buffer) could not be loaded`);
+    previousOnError?.(url);
+  };
   tiles.addEventListener('load-error', onLoadError as never);
   tiles.addEventListener('update-after', onUpdateAfter as never);
   report({ state: 'loading', warnings: [], error: undefined, progress: 0 });
@@ -148,6 +155,7 @@ export function createTiles3dHandle(
       report({ warnings: [...notes, ...failures.slice(0, 20)] });
     },
     dispose() {
+      manager.onError = previousOnError;
       tiles.removeEventListener('load-error', onLoadError as never);
       tiles.removeEventListener('update-after', onUpdateAfter as never);
     },
