@@ -47,7 +47,10 @@ function fileName(url: string): string {
 
 /** A fresh layer id from a name, unique among `taken`. */
 export function uniqueLayerId(name: string, taken: ReadonlySet<string>): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'layer';
+  // NFKD splits "ö" into "o" + a combining mark: drop the marks, or "förslag" becomes "fo-rslag".
+  // 120 characters leave room for a "-N" suffix within the spec's 128-character ids.
+  const slug = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-');
+  const base = slug.replace(/^-+/, '').slice(0, 120).replace(/-+$/, '') || 'layer';
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   return id;

@@ -17,10 +17,13 @@ export function shortUrl(url: string, pageHost: string = typeof location === 'un
 
 export function describeLoadError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const status = /error code (\d{3})|status(?: code)?:? ?(\d{3})|\b(40\d|41\d|50\d)\b/.exec(message);
-  const code = status?.[1] ?? status?.[2] ?? status?.[3];
+  const explicit = /error code (\d{3})|status(?: code)?:? ?(\d{3})/.exec(message);
+  const json = error instanceof SyntaxError || /JSON/.test(message);
+  // a bare 4xx/5xx only outside URLs ("…/tiles/10/503/404.glb") and JSON parse positions
+  const bare = explicit || json ? null : /\b(40\d|41\d|50\d)\b/.exec(message.replace(/"[^"]*"|\S+:\/\/\S+/g, ''));
+  const code = explicit?.[1] ?? explicit?.[2] ?? bare?.[1];
   if (code) return `HTTP ${code}${code === '404' ? ' (not found)' : ''}`;
-  if (error instanceof SyntaxError || /JSON/.test(message)) return `not valid JSON (${message})`;
+  if (json) return `not valid JSON (${message})`;
   if (/glTF 1\.0|Unsupported asset\. glTF versions >=2\.0/.test(message)) return 'glTF 1.0 content is not supported; convert it to glTF 2.0';
   if (/Failed to fetch|NetworkError|ERR_/.test(message)) return `server unreachable (${message})`;
   if (error instanceof RangeError || /typed array length|outside the bounds|Unexpected end|Invalid glTF|magic/i.test(message)) {
