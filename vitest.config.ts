@@ -25,6 +25,7 @@ if (!('groupBy' in Map)) {
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {
