@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Cartesian3, Ellipsoid, IntersectionTests, Ray as CesiumRay } from 'cesium';
-import { PerspectiveCamera, Ray, Vector3, type Intersection, type Raycaster } from 'three';
+import { Object3D, PerspectiveCamera, Ray, Vector3, type Intersection, type Raycaster } from 'three';
 import { Engine } from '../../../../src/engine/engine';
 import { pickSurface, rayEllipsoidDistance } from '../../../../src/engine/navigation/surface-pick';
 import { applyGeoView } from '../../../../src/engine/camera-pose';
 import { createSceneFrame, enuAxes, geodeticToEcef, WGS84_A, WGS84_B, type GeoOrigin } from '../../../../src/geo';
 import type { FeatureHit, LayerHandle } from '../../../../src/layers/layer-handle';
-import { Object3D } from 'three';
 
 const HARNOSAND: GeoOrigin = { lon: 17.9379, lat: 62.6323, height: 0 };
 const EQUATOR: GeoOrigin = { lon: 0, lat: 0, height: 0 };
