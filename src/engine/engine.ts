@@ -36,7 +36,6 @@ export class Engine {
   scene: Scene | null = null;
   readonly clock = new FrameClock();
   private readonly handles = new Map<string, LayerHandle>();
-  private readonly handleListeners = new Set<() => void>();
 
   constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
     this.frame = createSceneFrame(origin);
@@ -52,10 +51,8 @@ export class Engine {
   /** Registers a live layer; returns the function that unregisters it. */
   registerLayer(handle: LayerHandle): () => void {
     this.handles.set(handle.id, handle);
-    this.handleListeners.forEach((l) => l());
     return () => {
       if (this.handles.get(handle.id) === handle) this.handles.delete(handle.id);
-      this.handleListeners.forEach((l) => l());
     };
   }
 

@@ -8,6 +8,7 @@ import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
 import { PickOnTap } from './PickOnTap';
 import { SceneLayers } from './SceneLayers';
+import { SelectionMarker } from './SelectionMarker';
 import { useRuntime } from './runtime-context';
 
 export const SKY_COLOUR = '#cddbe6';
@@ -33,6 +34,7 @@ export function Viewer({ onHome }: ViewerProps) {
       <PickOnTap />
       <GroundPlane />
       <SceneLayers />
+      <SelectionMarker />
     </Canvas>
   );
 }

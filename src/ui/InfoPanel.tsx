@@ -25,6 +25,7 @@ export function InfoPanel() {
           ×
         </button>
       </header>
+      {typeof picked.properties.name === 'string' && picked.properties.name ? <p className="info-title">{picked.properties.name}</p> : null}
       <p className="info-layer">{picked.layerName}</p>
       {entries.length === 0 ? (
         <p>{t('noProperties')}</p>
