@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useThree } from '@react-three/fiber';
 import { TilesRenderer, TilesPlugin } from '3d-tiles-renderer/r3f';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin, TilesFadePlugin } from '3d-tiles-renderer/plugins';
+import { LegacyB3dmPlugin } from '../../engine/tiles/legacy-b3dm-plugin';
 import { MultipleContentsPlugin } from '../../engine/tiles/multiple-contents-plugin';
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
 import type { Object3D } from 'three';
@@ -98,6 +99,7 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
       <TilesPlugin plugin={GLTFExtensionsPlugin} args={gltfArgs as never} />
       <TilesPlugin plugin={ImplicitTilingPlugin} />
       <TilesPlugin plugin={MultipleContentsPlugin} />
+      <TilesPlugin plugin={LegacyB3dmPlugin} />
       <TilesPlugin plugin={TilesFadePlugin} args={[{ fadeDuration: 300 }] as never} />
     </TilesRenderer>
   );

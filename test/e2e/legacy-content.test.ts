@@ -1,0 +1,41 @@
+/**
+ * Old content seen in the wild: a b3dm with the deprecated header layout still loads.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
+import { loadScene, openApp } from './harness/twin.ts';
+
+const baseUrl = inject('baseUrl');
+
+describe('legacy content', () => {
+  let browser: LaunchedBrowser;
+  let app: OpenedPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp(browser, baseUrl, '?scene=/fixtures/scenes/empty.json');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should load a b3dm with the legacy 20-byte header and draw it', async () => {
+    await loadScene(app.page, {
+      version: 1,
+      title: 'Legacy b3dm',
+      origin: { lon: 17.9379, lat: 62.6323, height: 28 },
+      layers: [{ id: 'legacy', type: 'tiles3d', name: 'Legacy b3dm', url: '/fixtures/tiles/legacy-b3dm/tileset.json' }],
+      viewpoints: [{ id: 'v', name: 'v', lon: 17.9355, lat: 62.6290, height: 200, heading: 25, pitch: -35 }],
+      startViewpoint: 'v',
+    });
+    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    expect(layer, JSON.stringify(layer)).toMatchObject({ state: 'ready' });
+    const stats = await app.page.evaluate(() => window.twin.stats());
+    expect(stats.tiles).toMatchObject({ loaded: 1, failed: 0 });
+    expect(stats.triangles).toBeGreaterThan(100);
+    const png = await app.page.screenshot();
+    saveScreenshot('legacy-b3dm', png);
+    expect(screenshotStats(png).variance).toBeGreaterThan(50);
+    expect(app.errors.pageErrors).toEqual([]);
+  });
+});
