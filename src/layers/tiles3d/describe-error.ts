@@ -24,7 +24,7 @@ export function describeLoadError(error: unknown): string {
   const code = explicit?.[1] ?? explicit?.[2] ?? bare?.[1];
   if (code) return `HTTP ${code}${code === '404' ? ' (not found)' : ''}`;
   if (json) return `not valid JSON (${message})`;
-  if (/glTF 1\.0|Unsupported asset\. glTF versions >=2\.0/.test(message)) return 'glTF 1.0 content is not supported; convert it to glTF 2.0';
+  if (/glTF 1\.0|Unsupported asset\. glTF versions >=2\.0|Legacy binary file detected/.test(message)) return 'glTF 1.0 content is not supported; convert it to glTF 2.0';
   if (/Failed to fetch|NetworkError|ERR_/.test(message)) return `server unreachable (${message})`;
   if (error instanceof RangeError || /typed array length|outside the bounds|Unexpected end|Invalid glTF|magic/i.test(message)) {
     return `content is truncated or corrupt (${message})`;

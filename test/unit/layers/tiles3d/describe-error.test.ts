@@ -66,6 +66,8 @@ describe('describe-error', () => {
         'glTF 1.0 content is not supported; convert it to glTF 2.0',
       );
       expect(describeLoadError(new Error('glTF 1.0 is not supported'))).toBe('glTF 1.0 content is not supported; convert it to glTF 2.0');
+      // binary glTF 1.0 (KHR_binary_glTF), as embedded in old b3dm tiles
+      expect(describeLoadError(new Error('THREE.GLTFLoader: Legacy binary file detected.'))).toBe('glTF 1.0 content is not supported; convert it to glTF 2.0');
     });
 
     it('should report network failures as an unreachable server', () => {
