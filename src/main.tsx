@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createRuntime } from './app/runtime';
+import { createRuntime } from './engine/runtime';
 import { createTwinApi, type TwinApi } from './app/twin-api';
 import { parseUrlParams } from './app/url-params';
 import { startView } from './app/start-view';

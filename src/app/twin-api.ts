@@ -7,7 +7,7 @@ import type { EngineStats } from '../engine/engine';
 import type { LayerState } from '../state/layer-status-store';
 import type { LayerInput, SceneDocument } from '../spec';
 import { completeLayer, resolveScene } from './load-scene';
-import type { Runtime } from './runtime';
+import type { Runtime } from '../engine/runtime';
 
 export interface TwinLayerInfo {
   id: string;

@@ -1,6 +1,6 @@
 /** React access to the app runtime (stores + engine). */
 import { createContext, useContext } from 'react';
-import type { Runtime } from '../app/runtime';
+import type { Runtime } from '../engine/runtime';
 
 export const RuntimeContext = createContext<Runtime | null>(null);
 

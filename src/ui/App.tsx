@@ -1,5 +1,5 @@
 /** The page: the 3D view with its DOM panels on top. */
-import type { Runtime } from '../app/runtime';
+import type { Runtime } from '../engine/runtime';
 import { RuntimeContext } from '../scene/runtime-context';
 import { Viewer } from '../scene/Viewer';
 import { Attribution } from './Attribution';

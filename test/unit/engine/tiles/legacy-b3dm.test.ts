@@ -51,8 +51,8 @@ describe('legacy-b3dm', () => {
     it('should turn a legacy-1 tile into one that 3d-tiles-renderer parses with its batch table', () => {
       const upgraded = upgradeB3dm(legacy1(2, '{"name":["a","b"],"height":[3.5,7]}'));
       const parsed = new B3DMLoaderBase().parse(upgraded);
-      expect(parsed.featureTable.getData('BATCH_LENGTH')).toBe(2);
-      expect(parsed.batchTable.getDataFromId(1)).toEqual({ name: 'b', height: 7 });
+      expect(parsed.featureTable.getData('BATCH_LENGTH', 1)).toBe(2);
+      expect(parsed.batchTable.getDataFromId(1, {})).toEqual({ name: 'b', height: 7 });
       expect([...parsed.glbBytes]).toEqual([...GLB]);
       expect(new DataView(upgraded).getUint32(8, true)).toBe(upgraded.byteLength);
       expect((28 + new DataView(upgraded).getUint32(12, true)) % 8).toBe(0);
@@ -62,9 +62,9 @@ describe('legacy-b3dm', () => {
       const binary = new Uint8Array(new Float32Array([1.5, 2.5]).buffer);
       const upgraded = upgradeB3dm(legacy2(2, '{"h":{"byteOffset":0,"componentType":"FLOAT","type":"SCALAR"}}', binary));
       const parsed = new B3DMLoaderBase().parse(upgraded);
-      expect(parsed.featureTable.getData('BATCH_LENGTH')).toBe(2);
-      expect(parsed.batchTable.getDataFromId(0)).toEqual({ h: 1.5 });
-      expect(parsed.batchTable.getDataFromId(1)).toEqual({ h: 2.5 });
+      expect(parsed.featureTable.getData('BATCH_LENGTH', 1)).toBe(2);
+      expect(parsed.batchTable.getDataFromId(0, {})).toEqual({ h: 1.5 });
+      expect(parsed.batchTable.getDataFromId(1, {})).toEqual({ h: 2.5 });
       expect([...parsed.glbBytes]).toEqual([...GLB]);
     });
 

@@ -2,8 +2,8 @@
  * The app's single runtime: the vanilla stores and the engine, created once and shared by
  * the canvas, the DOM UI and `window.twin`. Tests and embedders can create their own.
  */
-import { Engine } from '../engine/engine';
-import type { CameraController } from '../engine/navigation/camera-controller';
+import { Engine } from './engine';
+import type { CameraController } from './navigation/camera-controller';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
 import { createSelectionStore } from '../state/selection-store';
