@@ -53,14 +53,16 @@ export function createTiles3dHandle(
     } else failures.push(`${shortUrl(e.url)}: ${reason}`);
   };
   /** Features in the tiles drawn now (each tile's count is computed once and cached on its scene). */
+  let counted = 0;
+  const countTile = (tile: TileWithScene) => {
+    const scene = tile.engineData.scene;
+    if (scene) counted += (scene.userData.featureCount as number | undefined) ?? (scene.userData.featureCount = countFeatures(scene));
+  };
   function visibleFeatureCount(): number {
-    let n = 0;
-    for (const tile of tiles.visibleTiles as unknown as Set<TileWithScene>) {
-      const scene = tile.engineData.scene;
-      if (!scene) continue;
-      n += (scene.userData.featureCount as number | undefined) ?? (scene.userData.featureCount = countFeatures(scene));
-    }
-    return n;
+    counted = 0;
+    // forEach with a bound callback: no iterator allocated on this per-frame path
+    (tiles.visibleTiles as unknown as Set<TileWithScene>).forEach(countTile);
+    return counted;
   }
   const onUpdateAfter = () => settle();
 
