@@ -18,13 +18,13 @@ export function PickOnTap() {
     let down: { x: number; y: number; t: number; id: number } | null = null;
     const onDown = (e: PointerEvent) => {
       if (e.button !== 0) return;
-      down = { x: e.clientX, y: e.clientY, t: performance.now(), id: e.pointerId };
+      down = { x: e.clientX, y: e.clientY, t: e.timeStamp, id: e.pointerId };
     };
     const onUp = (e: PointerEvent) => {
       const d = down;
       down = null;
       if (!d || d.id !== e.pointerId) return;
-      if (Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_PX || performance.now() - d.t > TAP_MS) return;
+      if (Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_PX || e.timeStamp - d.t > TAP_MS) return;
       const rect = dom.getBoundingClientRect();
       const ndcX = ((e.clientX - rect.left) / rect.width) * 2 - 1;
       const ndcY = -((e.clientY - rect.top) / rect.height) * 2 + 1;

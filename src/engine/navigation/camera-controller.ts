@@ -199,7 +199,8 @@ export class CameraController {
     this.dom.focus({ preventScroll: true });
     this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     this.dom.setPointerCapture?.(e.pointerId);
-    this.downAt = { t: performance.now(), x: e.clientX, y: e.clientY };
+    // event time, not handling time: slow frames must not turn a quick tap into a long press
+    this.downAt = { t: e.timeStamp, x: e.clientX, y: e.clientY };
     this.lastPointerType = e.pointerType;
     if (e.pointerType === 'touch') {
       this.beginTouch();
@@ -284,7 +285,7 @@ export class CameraController {
   };
 
   private detectDoubleTap(e: PointerEvent): void {
-    const now = performance.now();
+    const now = e.timeStamp;
     const moved = Math.hypot(e.clientX - this.downAt.x, e.clientY - this.downAt.y);
     if (this.pointers.size > 0 || moved > DOUBLE_TAP_PX || now - this.downAt.t > TAP_MS) return;
     // the gap between lifting the first finger and touching again, not the whole gesture
