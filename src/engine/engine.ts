@@ -3,8 +3,9 @@
  * It knows the live layers (as `LayerHandle`s), the camera and renderer, and answers
  * picking, "features at a place" and statistics questions. It holds no React state.
  */
-import { Raycaster, Vector2, Vector3, type Intersection, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
+import { Raycaster, Sphere, Vector2, Vector3, type Intersection, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
 import { createSceneFrame, type GeoOrigin, type SceneFrame } from '../geo';
+import { localEnuAxes, type GeoView } from './camera-pose';
 import type { FeatureHit, LayerHandle, TileCounts } from '../layers/layer-handle';
 import { FrameClock } from './frame-clock';
 
@@ -27,6 +28,10 @@ const _raycaster = new Raycaster();
 const _ndc = new Vector2();
 const _hits: Intersection[] = [];
 const _origin = new Vector3();
+const _sphere = new Sphere();
+const _east = new Vector3();
+const _north = new Vector3();
+const _up = new Vector3();
 const _down = new Vector3();
 
 export class Engine {
@@ -115,6 +120,25 @@ export class Engine {
     for (const h of this.handles.values()) out.push(...h.featuresAlong(_raycaster));
     _raycaster.far = Infinity;
     return out.sort((a, b) => a.distance - b.distance);
+  }
+
+  /**
+   * A view that shows all of a layer: from the south, 40° down, far enough for its bounding
+   * sphere to fit the vertical field of view. `null` while the layer's bounds are unknown.
+   */
+  viewOfLayer(id: string, fovDeg = this.camera?.fov ?? 50): Omit<GeoView, 'fov'> | null {
+    const handle = this.handles.get(id);
+    if (!handle?.boundingSphere?.(_sphere)) return null;
+    const pitch = -40;
+    const distance = Math.max(20, (_sphere.radius / Math.sin((fovDeg * Math.PI) / 360)) * 1.1);
+    const c = _sphere.center;
+    const [lon, lat] = this.frame.toGeodetic(c.x, c.y, c.z);
+    localEnuAxes(this.frame, lon, lat, _east, _north, _up);
+    const back = distance * Math.cos((pitch * Math.PI) / 180);
+    const rise = -distance * Math.sin((pitch * Math.PI) / 180);
+    _origin.copy(c).addScaledVector(_north, -back).addScaledVector(_up, rise);
+    const [cLon, cLat, cHeight] = this.frame.toGeodetic(_origin.x, _origin.y, _origin.z);
+    return { lon: cLon, lat: cLat, height: cHeight, heading: 0, pitch };
   }
 
   stats(): EngineStats {

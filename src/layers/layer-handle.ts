@@ -2,7 +2,7 @@
  * A live layer as the engine sees it: something to raycast, ask for features and stats, and
  * poll for pending work. Each layer kind implements it over its own three.js objects.
  */
-import type { Intersection, Object3D, Raycaster } from 'three';
+import type { Intersection, Object3D, Raycaster, Sphere } from 'three';
 
 /** Tile counters of a tiled layer, as in `window.twin.stats().tiles`. */
 export interface TileCounts {
@@ -39,4 +39,6 @@ export interface LayerHandle {
   isBusy(): boolean;
   /** Tile counters, for tiled layers. */
   tileCounts?(): TileCounts;
+  /** The layer's bounds in the scene frame into `out`; `false` while unknown. */
+  boundingSphere?(out: Sphere): boolean;
 }

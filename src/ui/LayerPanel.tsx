@@ -32,6 +32,18 @@ export function LayerPanel() {
                     : t(state)}
                 </span>
               </label>
+              <button
+                type="button"
+                className="zoom-to"
+                aria-label={`${t('zoomTo')}: ${layer.name}`}
+                title={t('zoomTo')}
+                onClick={() => {
+                  const view = rt.engine.viewOfLayer(layer.id);
+                  if (view) void rt.controller?.flyTo(view);
+                }}
+              >
+                ⤢
+              </button>
               {state === 'ready' && status?.featureCount ? (
                 <div className="layer-meta">
                   {status.featureCount} {t('features')}

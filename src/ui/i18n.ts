@@ -24,6 +24,7 @@ const en = {
   synthetic: 'synthetic data',
   show: 'Show',
   position: 'Position',
+  zoomTo: 'Zoom to layer',
 };
 
 export type MessageKey = keyof typeof en;
@@ -50,6 +51,7 @@ const sv: Record<MessageKey, string> = {
   synthetic: 'syntetiska data',
   show: 'Visa',
   position: 'Position',
+  zoomTo: 'Visa hela lagret',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { en, sv };

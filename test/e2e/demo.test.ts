@@ -92,6 +92,19 @@ describe('demo scene', () => {
     saveScreenshot('demo-strait', await app.page.screenshot());
   });
 
+  it('should fly to show a whole layer from its zoom button', async () => {
+    await app.page.locator('[data-layer-id="proposal"] .zoom-to').click();
+    // the proposal block lies a few hundred metres from the library; its view looks north at it from ~150 m
+    await expect
+      .poll(async () => (await app.page.evaluate(() => window.twin.view())).height, { timeout: 20_000 })
+      .toBeLessThan(200);
+    await waitIdle(app.page);
+    const v = await app.page.evaluate(() => window.twin.view());
+    expect(v.pitch).toBeCloseTo(-40, 1);
+    // the view's centre ray lands on the proposal's site: its features are under the screen centre
+    saveScreenshot('demo-zoom-to-proposal', await app.page.screenshot());
+  });
+
   it('should hide and show a layer from the layer panel', async () => {
     const checkbox = app.page.locator('[data-layer-id="buildings"] input[type="checkbox"]');
     await checkbox.uncheck();

@@ -6,7 +6,7 @@
  * parses: a tileset can parse and still fail every tile. Any failed tile puts the layer in
  * `error` with a message naming the first failure; what did load stays drawn.
  */
-import type { Intersection, Object3D, Raycaster } from 'three';
+import type { Intersection, Object3D, Raycaster, Sphere } from 'three';
 import type { TilesRenderer } from '3d-tiles-renderer/three';
 import type { LayerStatus } from '../../state/layer-status-store';
 import type { FeatureHit, LayerHandle, TileCounts } from '../layer-handle';
@@ -151,6 +151,12 @@ export function createTiles3dHandle(
     tileCounts(): TileCounts {
       const s = tilesStats(tiles);
       return { loaded: s.loaded, visible: s.visible, downloading: s.queued + s.downloading + s.parsing, failed: s.failed };
+    },
+    boundingSphere(out: Sphere) {
+      if (!tiles.getBoundingSphere(out)) return false;
+      tiles.group.updateMatrixWorld();
+      out.applyMatrix4(tiles.group.matrixWorld);
+      return true;
     },
     warn(message: string) {
       notes.push(message);
