@@ -1,5 +1,6 @@
 /**
- * Old content seen in the wild: a b3dm with the deprecated header layout still loads.
+ * Tile formats beyond the demo's glb: composite (cmpt) tiles, and old content seen in the
+ * wild (a b3dm with the deprecated header layout).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
@@ -7,7 +8,7 @@ import { loadScene, openApp } from './harness/twin.ts';
 
 const baseUrl = inject('baseUrl');
 
-describe('legacy content', () => {
+describe('content formats', () => {
   let browser: LaunchedBrowser;
   let app: OpenedPage;
 
@@ -35,6 +36,27 @@ describe('legacy content', () => {
     expect(stats.triangles).toBeGreaterThan(100);
     const png = await app.page.screenshot();
     saveScreenshot('legacy-b3dm', png);
+    expect(screenshotStats(png).variance).toBeGreaterThan(50);
+    expect(app.errors.pageErrors).toEqual([]);
+  });
+
+  it('should load a composite (cmpt) tile and draw every inner tile', async () => {
+    await loadScene(app.page, {
+      version: 1,
+      title: 'Composite',
+      origin: { lon: 17.9379, lat: 62.6323, height: 28 },
+      layers: [{ id: 'cmpt', type: 'tiles3d', name: 'Composite', url: '/fixtures/tiles/cmpt/tileset.json' }],
+      viewpoints: [{ id: 'v', name: 'v', lon: 17.9368, lat: 62.6283, height: 260, heading: 30, pitch: -35 }],
+      startViewpoint: 'v',
+    });
+    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    expect(layer, JSON.stringify(layer)).toMatchObject({ state: 'ready' });
+    const stats = await app.page.evaluate(() => window.twin.stats());
+    expect(stats.tiles).toMatchObject({ loaded: 1, failed: 0 });
+    // two inner b3dm tiles, each the 14-building proposal
+    expect(stats.drawCalls).toBeGreaterThanOrEqual(2);
+    const png = await app.page.screenshot();
+    saveScreenshot('cmpt', png);
     expect(screenshotStats(png).variance).toBeGreaterThan(50);
     expect(app.errors.pageErrors).toEqual([]);
   });
