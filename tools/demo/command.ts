@@ -1,22 +1,26 @@
 /** The `demo` command of the tools CLI. */
-import { resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError, type Command } from '../lib/command';
 import { createProgress } from '../lib/progress';
 import { generateDemo } from './generate';
 import { DEFAULT_DEMO_SEED } from './origin';
+import { demoSceneText, writeDemoScene } from './scene';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Generate the synthetic Härnösand demo tilesets (buildings, ground, proposal) as 3D Tiles 1.1.',
+  summary: 'Generate the synthetic Härnösand demo: tilesets (buildings, ground, proposal) as 3D Tiles 1.1 and the scene.',
   options: [
     { name: 'out', short: 'o', type: 'string', value: 'DIR', description: 'Output directory', default: 'tiles' },
     { name: 'seed', type: 'string', value: 'N', description: 'Random seed (integer ≥ 0)', default: String(DEFAULT_DEMO_SEED) },
+    { name: 'scene', type: 'string', value: 'FILE', description: 'Where to write the demo scene (default: <DIR>/../public/scenes/demo.json)' },
+    { name: 'no-scene', type: 'boolean', description: 'Write the tilesets only' },
     { name: 'quiet', short: 'q', type: 'boolean', description: 'No progress output' },
   ],
   details: [
     'Writes <DIR>/harnosand-buildings/, <DIR>/harnosand-ground/, <DIR>/harnosand-proposal/',
-    'and <DIR>/README.md, replacing earlier output of those three tilesets.',
-    'The same seed always produces byte-identical files.',
+    'and <DIR>/README.md, replacing earlier output of those three tilesets, and the scene',
+    'document the app opens (public/scenes/demo.json; its layers point at ../tiles/…, the',
+    'folder as the app serves it). The same seed always produces byte-identical files.',
     '',
     'Example:',
     '  npm run tools -- demo -o tiles --seed 1585',
@@ -27,6 +31,10 @@ export const demoCommand: Command = {
     if (!/^\d+$/.test(seedText) || Number(seedText) > 0x7fffffff) throw new UsageError(`--seed must be an integer in [0, 2147483647], got "${seedText}"`);
     const seed = Number(seedText);
     const outDir = resolve(String(values.out ?? 'tiles'));
+    if (values.scene !== undefined && values['no-scene']) throw new UsageError('--scene and --no-scene exclude each other');
+    if (values.scene === '') throw new UsageError('--scene needs a file name');
+    const sceneFile = values['no-scene'] ? null : resolve(values.scene !== undefined ? String(values.scene) : join(dirname(outDir), 'public', 'scenes', 'demo.json'));
+    if (sceneFile) demoSceneText(seed); // validate the scene before writing anything
     const quiet = Boolean(values.quiet);
     const t0 = Date.now();
     const result = await generateDemo({
@@ -34,12 +42,14 @@ export const demoCommand: Command = {
       seed,
       ...(quiet ? {} : { progress: (label: string, total: number) => createProgress(label, total, io.stderr) }),
     });
+    if (sceneFile) await writeDemoScene(sceneFile, seed);
     if (!quiet) {
       const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
       const lines = [
         `demo: seed ${result.seed}: ${result.buildings} buildings, ${result.proposalBuildings} in the proposal, ${result.surfaces} ground surfaces`,
         ...result.tilesets.map((t) => `  ${t.name.padEnd(20)} ${String(t.tiles).padStart(3)} tiles (depth ${t.maxLevel}), ${String(t.features).padStart(4)} features, ${kib(t.bytes).padStart(9)}`),
         `  total ${kib(result.totalBytes)} in ${outDir} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+        ...(sceneFile ? [`  scene ${relative(process.cwd(), sceneFile) || sceneFile}`] : []),
       ];
       io.stderr.write(lines.join('\n') + '\n');
     }
