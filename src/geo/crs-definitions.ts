@@ -70,6 +70,17 @@ export interface CrsDefinition {
   /** The authority's axis order (see the module note: our API is always east/lon first). */
   readonly axisOrder: CrsAxisOrder;
   readonly bounds?: CrsBounds;
+  /**
+   * Compound CRSs only (a horizontal CRS + a height system, e.g. EPSG:7415 = RD New + NAP height):
+   * the horizontal component's code. A compound definition is registered as `projected` with that
+   * component's proj4, so `getConverter` converts its x/y; its heights are NOT ellipsoidal and
+   * must be converted with `vertical` (see ./vertical.ts).
+   */
+  readonly horizontal?: string;
+  /** Compound CRSs only: the vertical component's code (e.g. `'EPSG:5709'`, NAP height). */
+  readonly vertical?: string;
+  /** How well the proj4 definition's datum shift to WGS84 is known, in words (e.g. `'about 1 m'`). */
+  readonly accuracy?: string;
 }
 
 /** Sweden's extent as EPSG gives it for SWEREF 99 and RH 2000 (degrees). */

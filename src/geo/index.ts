@@ -40,3 +40,6 @@ export {
   type GeoidModel,
 } from './heights';
 export { HARNOSAND_EGM96_GRID, HARNOSAND_REGIONAL_GEOID } from './geoid-harnosand';
+export { EUROPE_CRS, LV03_PROJ4, LV95_PROJ4, RD_NEW_PROJ4, registerEuropeCrs } from './crs-europe';
+// The EGM96 grids (./geoid-egm96-regions, ~35 KB) and ./vertical are not re-exported here, to keep them
+// out of the app bundle: Node tools import './vertical' directly.

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
 import type { Logger } from '../../tools/server/app.ts';
 import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
 import { startServer } from '../../tools/server/start.ts';
@@ -56,7 +57,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     host: '127.0.0.1',
     dataDir,
     logger,
-    setup: (app) => app.route('/fixtures', createStaticHandler({ root: fixtures, mount: '/fixtures', logger })),
+    setup: (app) => {
+      app.route('/fixtures', createStaticHandler({ root: fixtures, mount: '/fixtures', logger }));
+      // generated test inputs (gitignored; the static handler refuses the dot segment under /fixtures)
+      app.route('/fixtures/.generated', createStaticHandler({ root: resolve(fixtures, '.generated'), mount: '/fixtures/.generated', logger }));
+      // the CesiumJS page of bench/ (built on demand by test/e2e/harness/cesium.ts)
+      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
+    },
   });
   const dataUrl = dataDir ? new URL('data/', server.url).href : null;
   console.log(`[e2e] serving dist/ at ${server.url}${dataDir ? ` and ${dataDir} at ${dataUrl}` : ''}`);
