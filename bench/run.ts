@@ -3,6 +3,7 @@
  * same vertical field of view, same screen-space error target. See bench/README.md.
  *
  *   npm run bench [-- --frames 40] [--runs 3] [--error-target 16] [--case wageningen-near] [--out file.json] [--screenshots]
+ *   npm run bench -- --only tools|viewer    (one section: the converters of tools/, or the viewers)
  *
  * Prints the results as JSON on stdout (progress goes to stderr) and writes them to
  * bench-results/latest.json.
@@ -20,6 +21,7 @@ import { cesiumInApp, initialJs } from './lib/bundle.ts';
 import { allCases, type BenchCase } from './lib/cases.ts';
 import { CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
 import { runCesium, runOurs, type CesiumRun, type OursRun, type RunOptions } from './lib/measure.ts';
+import { runToolsBench } from './tools/run.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const logger: Logger = { info: () => {}, warn: log, error: (m, e) => log(`${m} ${e ?? ''}`) };
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(REPO_ROOT, 'bench-results', 'latest.json') },
     'timeout-ms': { type: 'string', default: '120000' },
     screenshots: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -184,8 +187,30 @@ async function chromiumVersion(browser: LaunchedBrowser): Promise<string> {
   }
 }
 
+/** `--only tools`: the tools section alone (no build, no browser), same JSON file and shape. */
+async function mainToolsOnly(started: number): Promise<void> {
+  const cpuList = cpus();
+  const tools = await runToolsBench({ log });
+  const output = {
+    machine: { cpus: cpuList.length, node: process.version, cpuModel: cpuList[0]?.model ?? 'unknown' },
+    date: new Date().toISOString(),
+    tools,
+    notices: ['--only tools: the viewer cases and bundle sizes were not measured'],
+    warnings: [] as string[],
+    elapsedS: r1((performance.now() - started) / 1000),
+  };
+  const json = JSON.stringify(output, null, 2);
+  const out = resolve(args.out!);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+  log(`[bench] wrote ${out} in ${output.elapsedS} s`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  if (args.only !== undefined && args.only !== 'tools' && args.only !== 'viewer') throw new Error(`--only ${args.only}: expected tools or viewer`);
+  if (args.only === 'tools') return mainToolsOnly(started);
   const notices: string[] = [];
   const warnings: string[] = [];
   const notice = (m: string) => {
@@ -244,6 +269,8 @@ async function main(): Promise<void> {
   const ces = initialJs(CESIUM_DIST, `${CESIUM_MOUNT}/`);
   const leaked = cesiumInApp(join(REPO_ROOT, 'dist'));
   if (leaked.length) warn(`CesiumJS code found in the app bundle: ${leaked.join(', ')}`);
+  // the tools section (bench/tools/): converters' throughput and peak memory, after the browsers are closed
+  const tools = args.only === 'viewer' ? undefined : await runToolsBench({ log });
   const cpuList = cpus();
   const output = {
     machine: { cpus: cpuList.length, node: process.version, chromium, cpuModel: cpuList[0]?.model ?? 'unknown', cesium: cesiumBuild.cesiumVersion },
@@ -264,6 +291,7 @@ async function main(): Promise<void> {
       cesiumJsFiles: ces.files,
       cesiumInAppBundle: leaked.length > 0,
     },
+    ...(tools ? { tools } : {}),
     notices,
     warnings,
     elapsedS: r1((performance.now() - started) / 1000),

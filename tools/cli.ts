@@ -7,12 +7,13 @@
 import { pathToFileURL } from 'node:url';
 import { commandHelp, parseCommandArgs, UsageError, type Command, type CommandIO } from './lib/command';
 import { cityjsonCommand } from './cityjson/command';
+import { buildingsCommand } from './buildings/command';
 import { demoCommand } from './demo/command';
 import { validateCommand } from './validate/command';
 
 export const PROGRAM = 'npm run tools --';
 
-export const COMMANDS: readonly Command[] = [demoCommand, validateCommand, cityjsonCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, validateCommand, cityjsonCommand, buildingsCommand];
 
 export function cliHelp(commands: readonly Command[] = COMMANDS): string {
   const w = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -22,6 +22,8 @@ export interface Tile {
   refine?: 'ADD' | 'REPLACE';
   transform?: number[];
   content?: TileContent;
+  /** Several contents (3D Tiles 1.1), instead of `content`. */
+  contents?: TileContent[];
   children?: Tile[];
 }
 
