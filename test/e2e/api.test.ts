@@ -2,28 +2,18 @@
  * `window.twin`, the automation API that kiosk operators and these tests rely on.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
-import { openApp, waitIdle } from './harness/twin.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useApp, waitIdle } from './harness/twin.ts';
 
 const baseUrl = inject('baseUrl');
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe('window.twin', () => {
-  let browser: LaunchedBrowser;
-  let app: OpenedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openApp(browser, baseUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useApp();
 
   it('should expose the app version and be read-only', async () => {
-    expect(await app.page.evaluate(() => window.twin.version)).toBe(pkg.version);
-    const attempts = await app.page.evaluate(() => {
+    expect(await session.app.page.evaluate(() => window.twin.version)).toBe(pkg.version);
+    const attempts = await session.app.page.evaluate(() => {
       const w = window as unknown as { twin: unknown };
       const before = w.twin;
       try {
@@ -44,8 +34,8 @@ describe('window.twin', () => {
 
   it('should move the camera with setView and report it back with view(), fov included', async () => {
     const target = { lon: 17.9401, lat: 62.6301, height: 180.5, heading: 123.4, pitch: -27.5, fov: 60 };
-    await app.page.evaluate((v) => window.twin.setView(v), target);
-    const view = await app.page.evaluate(() => window.twin.view());
+    await session.app.page.evaluate((v) => window.twin.setView(v), target);
+    const view = await session.app.page.evaluate(() => window.twin.view());
     expect(view.lon).toBeCloseTo(target.lon, 9);
     expect(view.lat).toBeCloseTo(target.lat, 9);
     expect(view.height).toBeCloseTo(target.height, 3);
@@ -55,18 +45,18 @@ describe('window.twin', () => {
   });
 
   it('should keep heading and pitch when setView gives only a position, and animate when asked', async () => {
-    const before = await app.page.evaluate(() => window.twin.view());
+    const before = await session.app.page.evaluate(() => window.twin.view());
     const t0 = Date.now();
-    await app.page.evaluate(() => window.twin.setView({ lon: 17.935, lat: 62.628, height: 400 }, { duration: 600 }));
+    await session.app.page.evaluate(() => window.twin.setView({ lon: 17.935, lat: 62.628, height: 400 }, { duration: 600 }));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(550);
-    const after = await app.page.evaluate(() => window.twin.view());
+    const after = await session.app.page.evaluate(() => window.twin.view());
     expect(after).toMatchObject({ lon: expect.closeTo(17.935, 9), lat: expect.closeTo(62.628, 9), height: expect.closeTo(400, 3) });
     expect(after.heading).toBeCloseTo(before.heading, 6);
     expect(after.pitch).toBeCloseTo(before.pitch, 6);
   });
 
   it('should open at ?view=lon,lat,height,heading,pitch', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(new URL('?view=17.936,62.629,250,45,-60', baseUrl).href);
     await page.evaluate(() => window.twin.ready);
     const v = await page.evaluate(() => window.twin.view());
@@ -78,57 +68,57 @@ describe('window.twin', () => {
 
   it('should add a layer from a bare URL (relative to the scene document), detecting its type, and remove it again', async () => {
     // featureCount counts features in the tiles in view: look at the whole district
-    await app.page.evaluate(() => window.twin.setView(window.twin.scene()!.viewpoints[0]!));
-    const id = await app.page.evaluate(() => window.twin.addLayer({ url: '../tiles/harnosand-proposal/tileset.json' }));
+    await session.app.page.evaluate(() => window.twin.setView(window.twin.scene()!.viewpoints[0]!));
+    const id = await session.app.page.evaluate(() => window.twin.addLayer({ url: '../tiles/harnosand-proposal/tileset.json' }));
     expect(id).toBe('harnosand-proposal');
-    await waitIdle(app.page);
-    const added = (await app.page.evaluate(() => window.twin.layers())).find((l) => l.id === id);
+    await waitIdle(session.app.page);
+    const added = (await session.app.page.evaluate(() => window.twin.layers())).find((l) => l.id === id);
     expect(added, JSON.stringify(added)).toMatchObject({ type: 'tiles3d', state: 'ready', featureCount: 14 });
-    const second = await app.page.evaluate(() => window.twin.addLayer({ type: 'tiles3d', url: '/tiles/harnosand-proposal/tileset.json', name: 'Again' }));
+    const second = await session.app.page.evaluate(() => window.twin.addLayer({ type: 'tiles3d', url: '/tiles/harnosand-proposal/tileset.json', name: 'Again' }));
     expect(second).toBe('again');
-    expect(await app.page.evaluate((i) => window.twin.removeLayer(i), id)).toBe(true);
-    expect(await app.page.evaluate((i) => window.twin.removeLayer(i), second)).toBe(true);
-    expect(await app.page.evaluate(() => window.twin.removeLayer('no-such-layer'))).toBe(false);
-    expect((await app.page.evaluate(() => window.twin.layers())).map((l) => l.id)).toEqual(['ground', 'buildings', 'proposal']);
+    expect(await session.app.page.evaluate((i) => window.twin.removeLayer(i), id)).toBe(true);
+    expect(await session.app.page.evaluate((i) => window.twin.removeLayer(i), second)).toBe(true);
+    expect(await session.app.page.evaluate(() => window.twin.removeLayer('no-such-layer'))).toBe(false);
+    expect((await session.app.page.evaluate(() => window.twin.layers())).map((l) => l.id)).toEqual(['ground', 'buildings', 'proposal']);
   });
 
   it('should detect a tileset from its content when the URL does not say', async () => {
     const tileset = { asset: { version: '1.1' }, geometricError: 0, root: { boundingVolume: { sphere: [0, 0, 0, 1] }, geometricError: 0 } };
     const url = `data:application/json,${encodeURIComponent(JSON.stringify(tileset))}`;
-    const id = await app.page.evaluate((u) => window.twin.addLayer({ url: u, id: 'by-content', name: 'By content' }), url);
+    const id = await session.app.page.evaluate((u) => window.twin.addLayer({ url: u, id: 'by-content', name: 'By content' }), url);
     expect(id).toBe('by-content');
-    expect((await app.page.evaluate(() => window.twin.scene()!.layers.at(-1)))?.type).toBe('tiles3d');
-    expect(await app.page.evaluate(() => window.twin.addLayer({ url: 'data:application/json,{"hello":1}' }).catch((e: Error) => e.message))).toMatch(
+    expect((await session.app.page.evaluate(() => window.twin.scene()!.layers.at(-1)))?.type).toBe('tiles3d');
+    expect(await session.app.page.evaluate(() => window.twin.addLayer({ url: 'data:application/json,{"hello":1}' }).catch((e: Error) => e.message))).toMatch(
       /Could not tell what kind of layer .* is; give its "type"/,
     );
-    await app.page.evaluate((i) => window.twin.removeLayer(i), id);
+    await session.app.page.evaluate((i) => window.twin.removeLayer(i), id);
   });
 
   it('should refuse bad layers with a readable reason', async () => {
-    const unknownType = await app.page.evaluate(() => window.twin.addLayer({ type: 'nope', url: 'x.json' }).catch((e: Error) => e.message));
+    const unknownType = await session.app.page.evaluate(() => window.twin.addLayer({ type: 'nope', url: 'x.json' }).catch((e: Error) => e.message));
     expect(unknownType).toMatch(/type: expected a layer type: tiles3d/);
-    const badOpacity = await app.page.evaluate(() => window.twin.addLayer({ url: 'a/tileset.json', opacity: 3 }).catch((e: Error) => e.message));
+    const badOpacity = await session.app.page.evaluate(() => window.twin.addLayer({ url: 'a/tileset.json', opacity: 3 }).catch((e: Error) => e.message));
     expect(badOpacity).toMatch(/opacity: expected an opacity between 0 and 1, got 3/);
-    const duplicate = await app.page.evaluate(() => window.twin.addLayer({ id: 'buildings', url: 'a/tileset.json' }).catch((e: Error) => e.message));
+    const duplicate = await session.app.page.evaluate(() => window.twin.addLayer({ id: 'buildings', url: 'a/tileset.json' }).catch((e: Error) => e.message));
     expect(duplicate).toMatch(/already exists/);
   });
 
   it('should hand out copies of the scene, not the live document', async () => {
-    const title = await app.page.evaluate(() => {
+    const title = await session.app.page.evaluate(() => {
       const copy = window.twin.scene()!;
       copy.title = 'changed';
       copy.layers.length = 0;
       return window.twin.scene()!.title;
     });
     expect(title).toBe('Härnösand – Sambiblioteket (demo)');
-    expect(await app.page.evaluate(() => window.twin.layers().length)).toBe(3);
+    expect(await session.app.page.evaluate(() => window.twin.layers().length)).toBe(3);
   });
 
   it('should load another scene by URL', async () => {
-    await app.page.evaluate(() => window.twin.loadScene('/fixtures/scenes/empty.json'));
-    expect(await app.page.evaluate(() => window.twin.scene()!.title)).toBe('Empty test scene');
-    expect(await app.page.evaluate(() => window.twin.layers())).toEqual([]);
-    await waitIdle(app.page);
-    expect((await app.page.evaluate(() => window.twin.stats())).tiles).toEqual({ loaded: 0, visible: 0, downloading: 0, failed: 0 });
+    await session.app.page.evaluate(() => window.twin.loadScene('/fixtures/scenes/empty.json'));
+    expect(await session.app.page.evaluate(() => window.twin.scene()!.title)).toBe('Empty test scene');
+    expect(await session.app.page.evaluate(() => window.twin.layers())).toEqual([]);
+    await waitIdle(session.app.page);
+    expect((await session.app.page.evaluate(() => window.twin.stats())).tiles).toEqual({ loaded: 0, visible: 0, downloading: 0, failed: 0 });
   });
 });

@@ -3,9 +3,9 @@
  * unreachable server puts only that layer into `error`, with a message, while the rest of the
  * scene keeps rendering. An invalid scene document is refused with every issue listed.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
-import { loadScene, openApp } from './harness/twin.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { loadScene, useApp } from './harness/twin.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = { lon: 17.9379, lat: 62.6323, height: 28 };
@@ -30,20 +30,11 @@ function brokenScene() {
 }
 
 describe('bad input', () => {
-  let browser: LaunchedBrowser;
-  let app: OpenedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openApp(browser, baseUrl, '?scene=/fixtures/scenes/empty.json');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useApp('?scene=/fixtures/scenes/empty.json');
 
   it('should put each broken layer into error with a message and keep drawing the others', async () => {
-    await loadScene(app.page, brokenScene());
-    const layers = Object.fromEntries((await app.page.evaluate(() => window.twin.layers())).map((l) => [l.id, l]));
+    await loadScene(session.app.page, brokenScene());
+    const layers = Object.fromEntries((await session.app.page.evaluate(() => window.twin.layers())).map((l) => [l.id, l]));
     expect(layers.buildings).toMatchObject({ state: 'ready' });
     expect(layers['broken-json']).toMatchObject({ state: 'error', error: expect.stringMatching(/^Could not load the tileset broken-json\/tileset\.json: not valid JSON/) });
     expect(layers['missing-content']).toMatchObject({ state: 'error', error: expect.stringMatching(/1 tile failed to load; first: .*\.glb: HTTP 404 \(not found\)/) });
@@ -51,22 +42,22 @@ describe('bad input', () => {
     expect(layers['no-tileset']).toMatchObject({ state: 'error', error: expect.stringMatching(/HTTP 404/) });
     expect(layers.unreachable).toMatchObject({ state: 'error', error: expect.stringMatching(/^Could not load the tileset 127\.0\.0\.1:9\/tileset\.json: server unreachable/) });
 
-    const stats = await app.page.evaluate(() => window.twin.stats());
+    const stats = await session.app.page.evaluate(() => window.twin.stats());
     expect(stats.tiles.visible).toBeGreaterThan(0);
-    const png = await app.page.screenshot();
+    const png = await session.app.page.screenshot();
     saveScreenshot('errors-broken-layers', png);
     expect(screenshotStats(png).variance).toBeGreaterThan(200);
-    expect(app.errors.pageErrors).toEqual([]);
+    expect(session.app.errors.pageErrors).toEqual([]);
   });
 
   it('should show each layer error as text in the layer panel', async () => {
-    const alert = app.page.locator('[data-layer-id="missing-content"] .layer-error');
+    const alert = session.app.page.locator('[data-layer-id="missing-content"] .layer-error');
     await expect.poll(() => alert.innerText()).toMatch(/HTTP 404/);
-    expect(await app.page.locator('.layer-error').count()).toBe(5);
+    expect(await session.app.page.locator('.layer-error').count()).toBe(5);
   });
 
   it('should refuse an invalid scene with the path of each problem, keeping the current scene', async () => {
-    const message = await app.page.evaluate(() =>
+    const message = await session.app.page.evaluate(() =>
       window.twin
         .loadScene({ version: 1, title: 'Bad', origin: { lon: 17, lat: 62 }, layers: [{ id: 'x', type: 'tiles3d', name: 'X', url: 42 }] })
         .then(
@@ -75,29 +66,29 @@ describe('bad input', () => {
         ),
     );
     expect(message).toContain('layers[0].url: expected a URL, got 42');
-    const banner = app.page.locator('.scene-error');
+    const banner = session.app.page.locator('.scene-error');
     await expect.poll(() => banner.innerText()).toContain('layers[0].url: expected a URL, got 42');
-    expect((await app.page.evaluate(() => window.twin.scene()))!.title).toBe('Broken layers');
-    saveScreenshot('errors-invalid-scene', await app.page.screenshot());
+    expect((await session.app.page.evaluate(() => window.twin.scene()))!.title).toBe('Broken layers');
+    saveScreenshot('errors-invalid-scene', await session.app.page.screenshot());
     await banner.getByRole('button').click();
     await banner.waitFor({ state: 'detached' });
   });
 
   it('should never inject text from data as HTML', async () => {
-    await loadScene(app.page, {
+    await loadScene(session.app.page, {
       version: 1,
       title: '<img src=x onerror="window.__pwned=1">',
       origin,
       layers: [{ id: 'evil', type: 'tiles3d', name: '<b onclick="window.__pwned=1">bold</b>', url: '/fixtures/tiles/nowhere/tileset.json' }],
     });
-    expect(await app.page.locator('h1').innerText()).toBe('<img src=x onerror="window.__pwned=1">');
-    expect(await app.page.locator('[data-layer-id="evil"] .layer-name').innerText()).toBe('<b onclick="window.__pwned=1">bold</b>');
-    expect(await app.page.locator('.app img, .app b').count()).toBe(0);
-    expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await session.app.page.locator('h1').innerText()).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(await session.app.page.locator('[data-layer-id="evil"] .layer-name').innerText()).toBe('<b onclick="window.__pwned=1">bold</b>');
+    expect(await session.app.page.locator('.app img, .app b').count()).toBe(0);
+    expect(await session.app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   it('should report a scene URL that does not exist, and reject twin.ready', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(new URL('?scene=/fixtures/scenes/absent.json', baseUrl).href);
     const outcome = await page.evaluate(() => window.twin.ready.then(() => 'resolved', (e: Error) => e.message));
     expect(outcome).toMatch(/absent\.json: HTTP 404/);

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
-import { loadScene, openApp, tilesetCentre, viewLookingAt } from './harness/twin.ts';
+import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { loadScene, useApp, tilesetCentre, viewLookingAt } from './harness/twin.ts';
 
 const baseUrl = inject('baseUrl');
 const dataUrl = inject('dataUrl');
@@ -40,32 +40,23 @@ function sceneFor(rel: string, factor = 1.5) {
 }
 
 describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
-  let browser: LaunchedBrowser;
-  let app: OpenedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openApp(browser, baseUrl, '?scene=/fixtures/scenes/empty.json');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useApp('?scene=/fixtures/scenes/empty.json');
 
   it('should load Wageningen (3D Tiles 1.1, implicit) with per-building metadata', async () => {
     const rel = 'wageningen-3dtiles-1.1/7-624-528/tileset.json';
     const { scene } = sceneFor(rel, 0.6);
-    await loadScene(app.page, scene);
-    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    await loadScene(session.app.page, scene);
+    const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer).toMatchObject({ id: 'sample', type: 'tiles3d', state: 'ready' });
     expect(layer!.featureCount).toBeGreaterThan(100);
-    const stats = await app.page.evaluate(() => window.twin.stats());
+    const stats = await session.app.page.evaluate(() => window.twin.stats());
     expect(stats.tiles.visible).toBeGreaterThan(0);
     expect(stats.tiles.failed).toBe(0);
     expect(stats.drawCalls).toBeGreaterThan(0);
 
     // sample a grid around the centre: buildings there carry EXT_structural_metadata
     const c = tilesetCentre(readTileset(rel));
-    const hits = await app.page.evaluate(
+    const hits = await session.app.page.evaluate(
       ({ lon, lat }) => {
         const out: { layerId: string; properties: Record<string, unknown> }[] = [];
         for (let i = -4; i <= 4; i++) for (let j = -4; j <= 4; j++) out.push(...window.twin.featuresAt(lon + i * 0.0012, lat + j * 0.0008));
@@ -78,10 +69,10 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     expect(typeof hits[0]!.properties.identificatie).toBe('string');
     expect(typeof hits[0]!.properties.max_height).toBe('number');
 
-    const png = await app.page.screenshot();
+    const png = await session.app.page.screenshot();
     saveScreenshot('real-wageningen', png);
     expect(screenshotStats(png).variance).toBeGreaterThan(50);
-    expect(app.errors.pageErrors).toEqual([]);
+    expect(session.app.errors.pageErrors).toEqual([]);
   });
 
   const samples11 = [
@@ -94,23 +85,23 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
   it.each(samples11)('should load the CesiumGS %s sample (local coordinates, placed at the origin)', async (sample) => {
     const { scene, local } = sceneFor(`cesium-3d-tiles-samples/${sample}`);
     expect(local).toBe(true);
-    await loadScene(app.page, scene);
-    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    await loadScene(session.app.page, scene);
+    const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer!.state, JSON.stringify(layer)).toBe('ready');
     expect(layer!.warnings?.[0]).toMatch(/not georeferenced/);
-    const stats = await app.page.evaluate(() => window.twin.stats());
+    const stats = await session.app.page.evaluate(() => window.twin.stats());
     expect(stats.tiles.loaded).toBeGreaterThan(0);
     expect(stats.tiles.failed).toBe(0);
-    const png = await app.page.screenshot();
+    const png = await session.app.page.screenshot();
     saveScreenshot(`real-${sample.replace(/[/.]/g, '_')}`, png);
     expect(screenshotStats(png).variance).toBeGreaterThan(20);
-    expect(app.errors.pageErrors).toEqual([]);
+    expect(session.app.errors.pageErrors).toEqual([]);
   });
 
   it('should read a tileset that has metadata but no content', async () => {
     const { scene } = sceneFor('cesium-3d-tiles-samples/1.1/TilesetWithFullMetadata/tileset.json');
-    await loadScene(app.page, scene);
-    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    await loadScene(session.app.page, scene);
+    const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer!.state).toBe('ready');
   });
 
@@ -119,15 +110,15 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     async (sample) => {
       const { scene, local } = sceneFor(`cesium-3d-tiles-samples/${sample}`, 1.2);
       expect(local).toBe(false);
-      await loadScene(app.page, scene);
-      const [layer] = await app.page.evaluate(() => window.twin.layers());
+      await loadScene(session.app.page, scene);
+      const [layer] = await session.app.page.evaluate(() => window.twin.layers());
       expect(layer!.state, JSON.stringify(layer)).toBe('ready');
-      const stats = await app.page.evaluate(() => window.twin.stats());
+      const stats = await session.app.page.evaluate(() => window.twin.stats());
       expect(stats.tiles.loaded).toBeGreaterThan(0);
-      const png = await app.page.screenshot();
+      const png = await session.app.page.screenshot();
       saveScreenshot(`real-${sample.replace(/[/.]/g, '_')}`, png);
       expect(screenshotStats(png).variance).toBeGreaterThan(20);
-      expect(app.errors.pageErrors).toEqual([]);
+      expect(session.app.errors.pageErrors).toEqual([]);
     },
   );
 
@@ -139,10 +130,10 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     const btJson = b3dm.readUInt32LE(20);
     const batch = JSON.parse(b3dm.subarray(28 + ftJson + ftBin, 28 + ftJson + ftBin + btJson).toString('utf8')) as Record<string, number[]>;
     const { scene } = sceneFor('cesium-3d-tiles-samples/1.0/TilesetWithRequestVolume/tileset.json', 1.2);
-    await loadScene(app.page, scene);
+    await loadScene(session.app.page, scene);
     const deg = 180 / Math.PI;
     for (const i of [2, 7]) {
-      const hits = await app.page.evaluate(([lon, lat]) => window.twin.featuresAt(lon!, lat!), [batch.Longitude![i]! * deg, batch.Latitude![i]! * deg]);
+      const hits = await session.app.page.evaluate(([lon, lat]) => window.twin.featuresAt(lon!, lat!), [batch.Longitude![i]! * deg, batch.Latitude![i]! * deg]);
       expect(hits[0]?.properties, `building ${i}`).toMatchObject({ batchId: i, id: i, Longitude: batch.Longitude![i], Height: batch.Height![i] });
     }
   });
@@ -150,12 +141,12 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
   it('should put the discrete-LOD sample into error when its finest tile 404s, keeping the coarser ones', async () => {
     // dragon_high.b3dm is missing from the copy (SOURCE.md); up close the renderer asks for it
     const { scene } = sceneFor('cesium-3d-tiles-samples/1.0/TilesetWithDiscreteLOD/tileset.json', 0.8);
-    await loadScene(app.page, scene);
-    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    await loadScene(session.app.page, scene);
+    const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer!.state).toBe('error');
     expect(layer!.error).toMatch(/dragon_high\.b3dm: HTTP 404/);
-    const stats = await app.page.evaluate(() => window.twin.stats());
+    const stats = await session.app.page.evaluate(() => window.twin.stats());
     expect(stats.tiles.loaded).toBeGreaterThan(0);
-    expect(app.errors.pageErrors).toEqual([]);
+    expect(session.app.errors.pageErrors).toEqual([]);
   });
 });

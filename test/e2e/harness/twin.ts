@@ -2,9 +2,10 @@
  * Helpers to drive the app through `window.twin` in a page.
  */
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { TwinApi } from '../../../src/app/twin-api.ts';
 import { eastNorthUpToEcef, ecefToGeodetic } from '../../../src/geo/index.ts';
-import type { LaunchedBrowser, OpenedPage } from './browser.ts';
+import { launchBrowser, type LaunchedBrowser, type OpenedPage } from './browser.ts';
 
 declare global {
   interface Window {
@@ -82,4 +83,31 @@ export function viewLookingAt(p: { lon: number; lat: number; height: number }, d
   const [lon, lat, height] = ecefToGeodetic(...cam);
   const pitch = -Math.atan2(up2, distance) * (180 / Math.PI);
   return { lon, lat, height, heading: 0, pitch };
+}
+
+/**
+ * One browser with the app open, shared by the tests of a `describe` block: launched and
+ * opened (at `baseUrl + query`, waiting for ready and idle) in `beforeAll`, closed in
+ * `afterAll`. Read `.browser` and `.app` inside tests.
+ */
+export function useApp(query = ''): { readonly browser: LaunchedBrowser; readonly app: OpenedPage } {
+  let browser: LaunchedBrowser | undefined;
+  let app: OpenedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp(browser, inject('baseUrl'), query);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('useApp: the browser is not open (used outside a test?)');
+      return browser;
+    },
+    get app() {
+      if (!app) throw new Error('useApp: the app is not open (used outside a test?)');
+      return app;
+    },
+  };
 }
