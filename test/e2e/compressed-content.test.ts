@@ -107,3 +107,27 @@ describe('compressed tile content (Draco geometry, KTX2/Basis textures)', () => 
     expect(Math.min(c.green, c.blue) / Math.max(c.green, c.blue), msg).toBeGreaterThan(0.3);
   });
 });
+
+describe('compressed tile content when a decoder cannot be had', () => {
+  let browser: LaunchedBrowser;
+  let app: OpenedPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // the Basis transcoder is unreachable: KTX2 textures cannot be decoded
+    await browser.context.route('**/decoders/basis/**', (route) => route.abort());
+    app = await openApp(browser, baseUrl, '?scene=/fixtures/scenes/empty.json');
+    await loadScene(app.page, scene());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should put the layer into error naming the undecodable texture, and still draw the Draco box', async () => {
+    const [layer] = await app.page.evaluate(() => window.twin.layers());
+    expect(layer, JSON.stringify(layer)).toMatchObject({ state: 'error', error: expect.stringMatching(/a KTX2 texture could not be decoded/) });
+    const counts = countColours(await app.page.screenshot());
+    expect(counts.magenta).toBeGreaterThan(counts.total * 0.01);
+    expect(app.errors.pageErrors).toEqual([]);
+  });
+});

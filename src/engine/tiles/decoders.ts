@@ -47,3 +47,23 @@ export function disposeDecoders(): void {
   shared = null;
   supportDetectedFor = null;
 }
+
+/**
+ * A view of the shared KTX2 loader that reports its failures to `report` (one layer's view):
+ * workers and caches stay shared, only `load`/`parse` are wrapped. GLTFLoader swallows texture
+ * failures (it logs and draws the mesh untextured), so this is how a layer learns of them.
+ */
+export function reportingKtx2Loader(shared: KTX2Loader, report: (error: unknown) => void): KTX2Loader {
+  const view = Object.create(shared) as KTX2Loader;
+  view.load = (url, onLoad, onProgress, onError) =>
+    shared.load(url, onLoad, onProgress, (e) => {
+      report(e);
+      onError?.(e);
+    });
+  view.parse = (buffer, onLoad, onError) =>
+    shared.parse(buffer, onLoad, (e) => {
+      report(e);
+      onError?.(e);
+    });
+  return view;
+}

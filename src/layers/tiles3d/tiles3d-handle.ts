@@ -17,6 +17,8 @@ import { isLoading, ROOT_FAILED, ROOT_LOADED, rootLoadingState, tilesStats } fro
 export interface Tiles3dHandle extends LayerHandle {
   /** Adds a non-fatal problem to the layer's warnings. */
   warn(message: string): void;
+  /** Records a failure of tile content (e.g. a texture that could not be decoded): the layer settles in `error`. */
+  fail(message: string): void;
   dispose(): void;
 }
 
@@ -157,6 +159,9 @@ export function createTiles3dHandle(
       tiles.group.updateMatrixWorld();
       out.applyMatrix4(tiles.group.matrixWorld);
       return true;
+    },
+    fail(message: string) {
+      failures.push(message);
     },
     warn(message: string) {
       notes.push(message);

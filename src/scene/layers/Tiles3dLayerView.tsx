@@ -11,9 +11,9 @@ import { LegacyB3dmPlugin } from '../../engine/tiles/legacy-b3dm-plugin';
 import { MultipleContentsPlugin } from '../../engine/tiles/multiple-contents-plugin';
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
 import type { Object3D } from 'three';
-import { getDecoders } from '../../engine/tiles/decoders';
+import { getDecoders, reportingKtx2Loader } from '../../engine/tiles/decoders';
 import { applyTileBudget, DESKTOP_BUDGET } from '../../engine/tiles/tile-budget';
-import { createTiles3dHandle } from '../../layers/tiles3d/tiles3d-handle';
+import { createTiles3dHandle, type Tiles3dHandle } from '../../layers/tiles3d/tiles3d-handle';
 import { applyOpacity } from '../../layers/tiles3d/opacity';
 import { isLocalTileset, tilesetToScene, type Placement } from '../../layers/tiles3d/placement';
 import type { Tiles3dLayerSpec } from '../../spec';
@@ -42,10 +42,14 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     return autoPlaced ? { ...frame.origin, heading: 0 } : null;
   }, [p?.lon, p?.lat, p?.height, p?.heading, autoPlaced, frame]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const gltfArgs = useMemo(
-    () => [{ dracoLoader: decoders.draco, ktxLoader: decoders.ktx2, meshoptDecoder: decoders.meshopt, metadata: true, rtc: true, autoDispose: false }] as const,
-    [decoders],
-  );
+  const handleRef = useRef<Tiles3dHandle | null>(null);
+  const gltfArgs = useMemo(() => {
+    // this layer's view of the shared KTX2 loader, so an undecodable texture reaches its status
+    const ktxLoader = reportingKtx2Loader(decoders.ktx2, (e) =>
+      handleRef.current?.fail(`a KTX2 texture could not be decoded (${e instanceof Error ? e.message : String(e)})`),
+    );
+    return [{ dracoLoader: decoders.draco, ktxLoader, meshoptDecoder: decoders.meshopt, metadata: true, rtc: true, autoDispose: false }] as const;
+  }, [decoders]);
 
   // place the tileset (ECEF, or local at its placement) in the scene frame
   useLayoutEffect(() => {
@@ -63,6 +67,7 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     if (!tiles) return;
     const status = rt.status.getState();
     const handle = createTiles3dHandle(spec.id, tiles, (patch) => status.set(spec.id, patch), { pickable: () => pickable.current });
+    handleRef.current = handle;
     const unregister = rt.engine.registerLayer(handle);
     const onModel = (e: { scene: Object3D }) => {
       if (opacity.current < 1) applyOpacity(e.scene, opacity.current);
@@ -79,6 +84,7 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
       tiles.removeEventListener('load-model', onModel as never);
       tiles.removeEventListener('load-root-tileset', onRoot as never);
       unregister();
+      handleRef.current = null;
       handle.dispose();
       rt.status.getState().remove(spec.id);
     };
