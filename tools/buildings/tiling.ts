@@ -4,7 +4,7 @@
  *
  * 1. A fixed grid of 4^L0 cells over the dataset's square, L0 = ⌈log4(N / maxPerTile)⌉, so
  *    that an average cell holds at most `maxPerTile` footprints (by centroid). Cells with
- *    more are split on disk into quadrants, recursively (see convert.ts).
+ *    more are split on disk into quadrants, recursively (see cells.ts).
  * 2. The quadtree: a node splits while its subtree holds more than `maxPerTile` footprints;
  *    a node above the grid level that holds fewer becomes a leaf made of its cells.
  * 3. Additive refinement (`ADD`): top-down, each inner node takes from its subtree the
