@@ -188,6 +188,16 @@ async function chromiumVersion(browser: LaunchedBrowser): Promise<string> {
 }
 
 /** `--only tools`: the tools section alone (no build, no browser), same JSON file and shape. */
+/** Prints the results as JSON on stdout and writes them to `--out`. */
+function writeOutput(output: { elapsedS: number }): void {
+  const json = JSON.stringify(output, null, 2);
+  const out = resolve(args.out!);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+  log(`[bench] wrote ${out} in ${output.elapsedS} s`);
+}
+
 async function mainToolsOnly(started: number): Promise<void> {
   const cpuList = cpus();
   const tools = await runToolsBench({ log });
@@ -199,12 +209,7 @@ async function mainToolsOnly(started: number): Promise<void> {
     warnings: [] as string[],
     elapsedS: r1((performance.now() - started) / 1000),
   };
-  const json = JSON.stringify(output, null, 2);
-  const out = resolve(args.out!);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${json}\n`);
-  process.stdout.write(`${json}\n`);
-  log(`[bench] wrote ${out} in ${output.elapsedS} s`);
+  writeOutput(output);
 }
 
 async function main(): Promise<void> {
@@ -296,12 +301,7 @@ async function main(): Promise<void> {
     warnings,
     elapsedS: r1((performance.now() - started) / 1000),
   };
-  const json = JSON.stringify(output, null, 2);
-  const out = resolve(args.out!);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${json}\n`);
-  process.stdout.write(`${json}\n`);
-  log(`[bench] wrote ${out} in ${output.elapsedS} s`);
+  writeOutput(output);
 }
 
 main().catch((err: unknown) => {

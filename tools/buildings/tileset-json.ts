@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { eastNorthUpToEcef } from '../../src/geo/frame';
 import { unionBounds, type Bounds3 } from '../lib/mesh-builder';
-import { boundsToBox, roundBox, writeJson, type Tile, type TileContent, type Tileset } from '../lib/tileset';
+import { additiveGeometricError, boundsToBox, boxBounds, roundBox, writeJson, type Tile, type TileContent, type Tileset } from '../lib/tileset';
 import type { BuiltTile } from './content';
 import { GENERATOR } from './options';
 import type { PlanNode } from './tiling';
@@ -50,10 +50,6 @@ export async function writeTileset(
   return { tileCount, deepest };
 }
 
-function boxBounds(box: number[]): Bounds3 {
-  const h = [Math.abs(box[3]!), Math.abs(box[7]!), Math.abs(box[11]!)];
-  return { min: [box[0]! - h[0]!, box[1]! - h[1]!, box[2]! - h[2]!], max: [box[0]! + h[0]!, box[1]! + h[1]!, box[2]! + h[2]!] };
-}
 
 /**
  * Tiles bottom-up: boxes contain their contents and children; geometric error is 0 for
@@ -73,17 +69,12 @@ function assembleTiles(node: PlanNode, built: Map<PlanNode, BuiltTile>): { tile:
   });
   for (const c of children) bounds = bounds ? unionBounds(bounds, c.bounds) : c.bounds;
   const box = roundBox(boundsToBox(bounds!));
-  let omitted = 0;
-  let childError = 0;
-  for (const c of children) {
-    omitted = Math.max(omitted, c.omitted);
-    childError = Math.max(childError, c.tile.geometricError);
-  }
-  const geometricError = children.length === 0 ? 0 : Math.ceil(Math.max(omitted, 1.5 * childError, 0.01) * 100) / 100;
+  const geometricError = additiveGeometricError(children, 0.01);
   const ownMax = own.reduce((m, c) => Math.max(m, c.maxSize), 0);
   const tile: Tile = { boundingVolume: { box }, geometricError };
   if (contents.length === 1) tile.content = contents[0]!;
   else if (contents.length > 1) tile.contents = contents;
   if (children.length) tile.children = children.map((c) => c.tile);
-  return { tile, bounds: boxBounds(box), omitted: Math.max(omitted, ownMax) };
+  const omitted = children.reduce((m, c) => Math.max(m, c.omitted), ownMax);
+  return { tile, bounds: boxBounds(box), omitted };
 }

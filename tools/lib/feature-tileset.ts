@@ -24,7 +24,7 @@ import { isEmptyBounds, MeshBuilder, unionBounds, type Bounds3, type Vec3 } from
 import type { ClassDef, PropertyValue } from './metadata';
 import type { Progress } from './progress';
 import { buildQuadtree, promoteForAdd, walk, type QuadNode, type Rect } from './quadtree';
-import { boundsToBox, round, roundBox, writeJson, type Tile, type Tileset } from './tileset';
+import { additiveGeometricError, boundsToBox, boxBounds, round, roundBox, writeJson, type Tile, type Tileset } from './tileset';
 
 export interface TileFeature {
   /** Tiling key (x, y) in the source frame, e.g. the footprint centroid. */
@@ -147,19 +147,14 @@ export async function writeFeatureTileset(features: readonly TileFeature[], o: F
     for (const c of children) bounds = bounds ? unionBounds(bounds, c.bounds) : c.bounds;
     const box = roundBox(boundsToBox(bounds!));
 
-    // what is missing when this tile is drawn without its children
-    let omitted = 0;
-    let childError = 0;
-    for (const c of children) {
-      omitted = Math.max(omitted, c.omitted);
-      childError = Math.max(childError, c.tile.geometricError);
-    }
-    const geometricError = children.length === 0 ? 0 : Math.ceil(Math.max(omitted, 1.5 * childError) * 100) / 100;
+    const geometricError = additiveGeometricError(children);
     const ownMax = node.items.reduce((m, f) => Math.max(m, f.size), 0);
     const tile: Tile = { boundingVolume: { box }, geometricError };
     if (content) tile.content = content;
     if (children.length) tile.children = children.map((c) => c.tile);
-    return { tile, bounds: boxBounds(box), omitted: Math.max(omitted, ownMax) };
+    // what is missing when this tile's parent is drawn without it
+    const omitted = children.reduce((m, c) => Math.max(m, c.omitted), ownMax);
+    return { tile, bounds: boxBounds(box), omitted };
   };
 
   const root = await build(tree);
@@ -182,15 +177,6 @@ export async function writeFeatureTileset(features: readonly TileFeature[], o: F
   files.push('tileset.json');
   bar?.done();
   return { tileset, tileCount, maxLevel, featureCount: features.length, files, bytes };
-}
-
-/** Axis-aligned bounds of an axis-aligned box. */
-function boxBounds(box: number[]): Bounds3 {
-  const h = [Math.abs(box[3]!), Math.abs(box[7]!), Math.abs(box[11]!)];
-  return {
-    min: [box[0]! - h[0]!, box[1]! - h[1]!, box[2]! - h[2]!],
-    max: [box[0]! + h[0]!, box[1]! + h[1]!, box[2]! + h[2]!],
-  };
 }
 
 /** Counts the content tiles a tiling will write (for progress bars). */

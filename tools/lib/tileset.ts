@@ -129,6 +129,32 @@ export function roundBox(box: Box): Box {
   });
 }
 
+/** Axis-aligned bounds of an axis-aligned box (half-axes along x, y, z). */
+export function boxBounds(box: Box): Bounds3 {
+  const h = [Math.abs(box[3]!), Math.abs(box[7]!), Math.abs(box[11]!)];
+  return {
+    min: [box[0]! - h[0]!, box[1]! - h[1]!, box[2]! - h[2]!],
+    max: [box[0]! + h[0]!, box[1]! + h[1]!, box[2]! + h[2]!],
+  };
+}
+
+/**
+ * Geometric error of a tile under ADD refinement, from its children: the largest size of what
+ * they add (`omitted`, what is missing when only this tile is drawn), at least 1.5 × their own
+ * errors so errors strictly shrink with depth, and at least `minimum`; 0 for a leaf.
+ * Rounded up to centimetres.
+ */
+export function additiveGeometricError(children: readonly { omitted: number; tile: { geometricError: number } }[], minimum = 0): number {
+  if (children.length === 0) return 0;
+  let omitted = 0;
+  let childError = 0;
+  for (const c of children) {
+    omitted = Math.max(omitted, c.omitted);
+    childError = Math.max(childError, c.tile.geometricError);
+  }
+  return Math.ceil(Math.max(omitted, 1.5 * childError, minimum) * 100) / 100;
+}
+
 /** Writes JSON with 2-space indentation (deterministic: insertion-ordered keys). */
 export async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
