@@ -24,7 +24,7 @@ export function Viewer({ onHome }: ViewerProps) {
     <Canvas
       className="twin-canvas"
       camera={{ fov: 50, near: 0.5, far: 20000, position: [0, 300, 600] }}
-      gl={{ antialias: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+      gl={{ antialias: true, stencil: true, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
       dpr={[1, 2]}
       aria-label="3D view of the city"
     >
