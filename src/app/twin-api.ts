@@ -115,6 +115,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
         const { doc, baseUrl } = await resolveScene(source, document.baseURI);
         engine.setOrigin(doc.origin);
         rt.selection.getState().select(null);
+        rt.compare.getState().reset(doc.comparisons);
         rt.scene.getState().setScene(doc, baseUrl);
         await hooks.onSceneLoaded(doc);
       } catch (e) {

@@ -4,6 +4,7 @@
  */
 import { Engine } from './engine';
 import type { CameraController } from './navigation/camera-controller';
+import { createCompareStore } from '../state/compare-store';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
 import { createSelectionStore } from '../state/selection-store';
@@ -13,6 +14,8 @@ export interface Runtime {
   scene: ReturnType<typeof createSceneStore>;
   status: ReturnType<typeof createLayerStatusStore>;
   selection: ReturnType<typeof createSelectionStore>;
+  /** The active before / after comparison and how it is shown (toggle or swipe). */
+  compare: ReturnType<typeof createCompareStore>;
   /** Set by the canvas once navigation is attached. */
   controller: CameraController | null;
 }
@@ -23,6 +26,7 @@ export function createRuntime(): Runtime {
     scene: createSceneStore(),
     status: createLayerStatusStore(),
     selection: createSelectionStore(),
+    compare: createCompareStore(),
     controller: null,
   };
 }

@@ -11,6 +11,7 @@ export * from './scene';
 export * from './validate';
 export * from './layer-registry';
 export * from './viewpoint';
+export * from './comparison';
 export { migrateScene } from './migrate';
 export * from './layers';
 

@@ -9,6 +9,7 @@ import { listLayerKinds, onLayerKindsChanged } from './layer-registry';
 import { layerBaseSchema } from './layer-base';
 import { ellipsoidHeight, hexColour, identifier, latitude, longitude } from './primitives';
 import { viewpointSchema } from './viewpoint';
+import { checkComparisons, comparisonSchema } from './comparison';
 import './layers';
 
 /** The scene document version this app writes and reads natively. */
@@ -60,6 +61,10 @@ function buildSceneSchema() {
         })
         .optional()
         .describe('A plain ground plane out to the horizon under the layers, so a district does not float in the sky.'),
+      comparisons: z
+        .array(comparisonSchema, { error: 'expected an array of comparisons' })
+        .optional()
+        .describe('Before / after pairs of layers (proposal against today, old map against new), toggled or swiped in the viewer.'),
     })
     .superRefine((doc, ctx) => {
       const seen = new Map<string, number>();
@@ -83,6 +88,7 @@ function buildSceneSchema() {
           message: `expected the id of a viewpoint (${[...vpIds].join(', ') || 'none defined'})`,
         });
       }
+      if (doc.comparisons) checkComparisons(doc.comparisons, doc.layers.map((l) => (l as { id: string }).id), ctx);
     })
     .describe('Metacity Twin scene document');
 }
