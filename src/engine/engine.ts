@@ -8,6 +8,8 @@ import { createSceneFrame, type GeoOrigin, type SceneFrame } from '../geo';
 import { localEnuAxes, type GeoView } from './camera-pose';
 import type { FeatureHit, LayerHandle, TileCounts } from '../layers/layer-handle';
 import { FrameClock } from './frame-clock';
+import type { ComparisonReader } from './compare/comparison-reader';
+import { shownOnSide, type ComparisonSide } from '../state/compare-store';
 
 /** `window.twin.stats()`: see the README for how each figure is counted. */
 export interface EngineStats {
@@ -33,6 +35,7 @@ const _east = new Vector3();
 const _north = new Vector3();
 const _up = new Vector3();
 const _down = new Vector3();
+const _ahead = new Vector3();
 
 export class Engine {
   frame: SceneFrame;
@@ -40,6 +43,11 @@ export class Engine {
   gl: WebGLRenderer | null = null;
   scene: Scene | null = null;
   readonly clock = new FrameClock();
+  /**
+   * The active before / after comparison (set by the runtime). Picking, `featuresAt` and
+   * surface hits skip layers that the comparison hides where the ray is.
+   */
+  compare: ComparisonReader | null = null;
   private readonly handles = new Map<string, LayerHandle>();
 
   constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
@@ -83,22 +91,49 @@ export class Engine {
     return _raycaster;
   }
 
-  /** Nearest hit on any layer's geometry along `raycaster`, or `null`. */
+  /**
+   * The comparison side drawn at a horizontal canvas position (NDC, −1 left … 1 right), or
+   * with `null` the side shown on the whole view (`after` in swipe mode; always so in XR).
+   * `null` when no comparison is active.
+   */
+  comparisonSideAt(ndcX: number | null): ComparisonSide | null {
+    return this.compare?.sideAt(ndcX, this.gl?.xr.isPresenting ?? false) ?? null;
+  }
+
+  /** Whether the active comparison (if any) draws layer `id` on `side`. */
+  private shownOn(id: string, side: ComparisonSide | null): boolean {
+    return side === null || shownOnSide(this.compare!.active(), id, side);
+  }
+
+  /** The comparison side where a ray from the camera meets the screen. */
+  private sideOfRay(raycaster: Raycaster): ComparisonSide | null {
+    if (!this.compare || !this.camera || !this.compare.isSplit(this.gl?.xr.isPresenting ?? false)) return this.comparisonSideAt(null);
+    _ahead.copy(raycaster.ray.origin).addScaledVector(raycaster.ray.direction, 1).project(this.camera);
+    return this.comparisonSideAt(_ahead.x);
+  }
+
+  /** Nearest hit on the geometry of any layer drawn where the ray meets the screen, or `null`. */
   raycastLayers(raycaster: Raycaster): Intersection | null {
     _hits.length = 0;
-    for (const h of this.handles.values()) h.raycast(raycaster, _hits);
+    const side = this.sideOfRay(raycaster);
+    for (const h of this.handles.values()) if (this.shownOn(h.id, side)) h.raycast(raycaster, _hits);
     let best: Intersection | null = null;
     for (const hit of _hits) if (!best || hit.distance < best.distance) best = hit;
     _hits.length = 0;
     return best;
   }
 
-  /** The nearest feature with data under a screen point (NDC), or `null`. */
+  /**
+   * The nearest feature with data under a screen point (NDC), or `null`. Layers the active
+   * comparison hides there (in swipe mode: on that side of the divider) are skipped.
+   */
   pickAt(ndcX: number, ndcY: number): FeatureHit | null {
     const raycaster = this.raycasterAt(ndcX, ndcY);
     if (!raycaster) return null;
+    const side = this.comparisonSideAt(ndcX);
     let best: FeatureHit | null = null;
     for (const h of this.handles.values()) {
+      if (!this.shownOn(h.id, side)) continue;
       for (const hit of h.featuresAlong(raycaster)) if (!best || hit.distance < best.distance) best = hit;
     }
     return best;
@@ -107,6 +142,8 @@ export class Engine {
   /**
    * Features under a geographic point, from every layer, found with a vertical ray from
    * 10 km above the ellipsoid straight down (so what is visible from above is what counts).
+   * With a comparison active, only layers of the side shown on the whole view count: the
+   * mode's side, and `after` in swipe mode (there is no screen position to choose a half).
    */
   featuresAt(lon: number, lat: number): FeatureHit[] {
     const top = this.frame.toLocal(lon, lat, 10_000);
@@ -116,8 +153,9 @@ export class Engine {
     _raycaster.set(_origin, _down);
     _raycaster.near = 0;
     _raycaster.far = 11_000;
+    const side = this.comparisonSideAt(null);
     const out: FeatureHit[] = [];
-    for (const h of this.handles.values()) out.push(...h.featuresAlong(_raycaster));
+    for (const h of this.handles.values()) if (this.shownOn(h.id, side)) out.push(...h.featuresAlong(_raycaster));
     _raycaster.far = Infinity;
     return out.sort((a, b) => a.distance - b.distance);
   }

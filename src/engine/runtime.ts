@@ -4,6 +4,7 @@
  */
 import { Engine } from './engine';
 import type { CameraController } from './navigation/camera-controller';
+import { ComparisonReader } from './compare/comparison-reader';
 import { createCompareStore } from '../state/compare-store';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
@@ -21,7 +22,7 @@ export interface Runtime {
 }
 
 export function createRuntime(): Runtime {
-  return {
+  const rt: Runtime = {
     engine: new Engine(),
     scene: createSceneStore(),
     status: createLayerStatusStore(),
@@ -29,4 +30,6 @@ export function createRuntime(): Runtime {
     compare: createCompareStore(),
     controller: null,
   };
+  rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);
+  return rt;
 }

@@ -4,6 +4,7 @@
 import { Canvas } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { CameraRig } from './CameraRig';
+import { CompareRenderer } from './CompareRenderer';
 import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
 import { PickOnTap } from './PickOnTap';
@@ -35,6 +36,7 @@ export function Viewer({ onHome }: ViewerProps) {
       <GroundPlane />
       <SceneLayers />
       <SelectionMarker />
+      <CompareRenderer />
     </Canvas>
   );
 }
