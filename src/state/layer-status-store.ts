@@ -12,6 +12,8 @@ export interface LayerStatus {
   error?: string;
   /** Problems that did not stop the layer (e.g. some tiles failed). */
   warnings: string[];
+  /** Facts worth telling the user that are not problems (e.g. which axis order a plan was read in). */
+  notes?: string[];
   /** Number of features known so far (e.g. buildings in loaded tiles). */
   featureCount?: number;
   /** Loading progress 0…1, when known. */
@@ -52,6 +54,7 @@ function shallowEqual(a: LayerStatus, b: LayerStatus): boolean {
     a.featureCount === b.featureCount &&
     a.progress === b.progress &&
     a.warnings.length === b.warnings.length &&
-    a.warnings.every((w, i) => w === b.warnings[i])
+    a.warnings.every((w, i) => w === b.warnings[i]) &&
+    (a.notes ?? []).join('\n') === (b.notes ?? []).join('\n')
   );
 }

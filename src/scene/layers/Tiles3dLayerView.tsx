@@ -15,6 +15,7 @@ import { getDecoders, reportingKtx2Loader } from '../../engine/tiles/decoders';
 import { applyTileBudget, DESKTOP_BUDGET } from '../../engine/tiles/tile-budget';
 import { createTiles3dHandle, type Tiles3dHandle } from '../../layers/tiles3d/tiles3d-handle';
 import { applyOpacity } from '../../layers/tiles3d/opacity';
+import { markNoDrape } from '../../layers/drape/drape-materials';
 import { isLocalTileset, tilesetToScene, type Placement } from '../../layers/tiles3d/placement';
 import type { Tiles3dLayerSpec } from '../../spec';
 import type { LayerViewProps } from '../layer-views';
@@ -33,6 +34,8 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
   hasPlacement.current = spec.placement !== undefined;
   const opacity = useRef(spec.opacity);
   opacity.current = spec.opacity;
+  const receivesDrape = useRef(spec.receivesDrape);
+  receivesDrape.current = spec.receivesDrape;
   const frame = rt.engine.frame;
   // a tileset in local coordinates with no placement is shown at the scene origin
   const [autoPlaced, setAutoPlaced] = useState(false);
@@ -71,6 +74,7 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     const unregister = rt.engine.registerLayer(handle);
     const onModel = (e: { scene: Object3D }) => {
       if (opacity.current < 1) applyOpacity(e.scene, opacity.current);
+      if (!receivesDrape.current) markNoDrape(e.scene);
     };
     const onRoot = () => {
       if (!hasPlacement.current && isLocalTileset(tiles)) {

@@ -22,6 +22,10 @@ export const tiles3dLayerSchema = z
       .default(0)
       .describe('Vertical shift of the whole tileset along the local up axis, metres.'),
     pickable: z.boolean({ error: 'expected true or false' }).default(true).describe('Whether features can be picked.'),
+    receivesDrape: z
+      .boolean({ error: 'expected true or false' })
+      .default(true)
+      .describe('Whether draped layers (zoning plans, maps) colour this tileset’s surfaces: true for terrain and ground, false for buildings.'),
     placement: z
       .strictObject({
         lon: longitude.describe('Longitude, degrees east.'),

@@ -26,7 +26,7 @@ export const zoningLayerSchema = z
     groundHeight: ellipsoidHeight
       .optional()
       .describe(
-        'Height of the ground under the plan above the WGS84 ellipsoid, metres: where draping is centred and what heights “over the ground” (nockhöjd) stand on. Default: the scene’s ground height, else its origin height.',
+        'Height of the ground under the plan above the WGS84 ellipsoid, metres: where draping is centred and what heights “over the ground” (nockhöjd) stand on. Default: the scene origin’s height.',
       ),
     drapeRange: z
       .number({ error: 'expected a height range in metres' })
