@@ -4,23 +4,26 @@ import { UsageError, type Command } from '../lib/command';
 import { createProgress } from '../lib/progress';
 import { generateDemo } from './generate';
 import { DEFAULT_DEMO_SEED } from './origin';
+import { DEMO_PLAN_FILE, demoPlan, writeDemoPlan } from './plan';
 import { demoSceneText, writeDemoScene } from './scene';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Generate the synthetic Härnösand demo: tilesets (buildings, ground, proposal) as 3D Tiles 1.1 and the scene.',
+  summary: 'Generate the synthetic Härnösand demo: tilesets (buildings, ground, proposal, today) as 3D Tiles 1.1, the plan and the scene.',
   options: [
     { name: 'out', short: 'o', type: 'string', value: 'DIR', description: 'Output directory', default: 'tiles' },
     { name: 'seed', type: 'string', value: 'N', description: 'Random seed (integer ≥ 0)', default: String(DEFAULT_DEMO_SEED) },
     { name: 'scene', type: 'string', value: 'FILE', description: 'Where to write the demo scene (default: <DIR>/../public/scenes/demo.json)' },
-    { name: 'no-scene', type: 'boolean', description: 'Write the tilesets only' },
+    { name: 'no-scene', type: 'boolean', description: 'Write the tilesets only (no scene, no plan)' },
     { name: 'quiet', short: 'q', type: 'boolean', description: 'No progress output' },
   ],
   details: [
-    'Writes <DIR>/harnosand-buildings/, <DIR>/harnosand-ground/, <DIR>/harnosand-proposal/',
-    'and <DIR>/README.md, replacing earlier output of those three tilesets, and the scene',
-    'document the app opens (public/scenes/demo.json; its layers point at ../tiles/…, the',
-    'folder as the app serves it). The same seed always produces byte-identical files.',
+    'Writes <DIR>/harnosand-buildings/, <DIR>/harnosand-ground/, <DIR>/harnosand-proposal/,',
+    '<DIR>/harnosand-today/ and <DIR>/README.md, replacing earlier output of those tilesets, the',
+    'scene document the app opens (public/scenes/demo.json; its layers point at ../tiles/…, the',
+    `folder as the app serves it) and the synthetic detaljplan next to it (../plans/${DEMO_PLAN_FILE}`,
+    'from the scene, NGP Detaljplan 4.1 JSON in EPSG:3014). The same seed always produces',
+    'byte-identical files.',
     '',
     'Example:',
     '  npm run tools -- demo -o tiles --seed 1585',
@@ -42,17 +45,27 @@ export const demoCommand: Command = {
       seed,
       ...(quiet ? {} : { progress: (label: string, total: number) => createProgress(label, total, io.stderr) }),
     });
-    if (sceneFile) await writeDemoScene(sceneFile, seed);
+    const planFile = sceneFile ? join(dirname(dirname(sceneFile)), 'plans', DEMO_PLAN_FILE) : null;
+    if (sceneFile && planFile) {
+      await writeDemoScene(sceneFile, seed);
+      await writeDemoPlan(planFile, seed);
+    }
     if (!quiet) {
       const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
       const lines = [
-        `demo: seed ${result.seed}: ${result.buildings} buildings, ${result.proposalBuildings} in the proposal, ${result.surfaces} ground surfaces`,
+        `demo: seed ${result.seed}: ${result.buildings} buildings, ${result.proposalBuildings} in the proposal, ${result.todayBuildings} today, ${result.surfaces} ground surfaces`,
         ...result.tilesets.map((t) => `  ${t.name.padEnd(20)} ${String(t.tiles).padStart(3)} tiles (depth ${t.maxLevel}), ${String(t.features).padStart(4)} features, ${kib(t.bytes).padStart(9)}`),
         `  total ${kib(result.totalBytes)} in ${outDir} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
         ...(sceneFile ? [`  scene ${relative(process.cwd(), sceneFile) || sceneFile}`] : []),
+        ...(planFile ? [`  plan  ${relative(process.cwd(), planFile) || planFile} (${planSummary(seed)})`] : []),
       ];
       io.stderr.write(lines.join('\n') + '\n');
     }
     return 0;
   },
 };
+
+function planSummary(seed: number): string {
+  const { collection, uncatalogued } = demoPlan(seed);
+  return `${collection.features.length - 1} provisions, ${uncatalogued.length} without a catalogue reference`;
+}

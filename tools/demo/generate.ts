@@ -4,6 +4,7 @@
  *   <out>/harnosand-buildings/  quadtree of building content (ADD refinement)
  *   <out>/harnosand-ground/     land, streets, park, quays and water (one tile)
  *   <out>/harnosand-proposal/   a planning proposal on the vacant block (one tile)
+ *   <out>/harnosand-today/      the old sheds on that block today (one tile)
  *   <out>/README.md
  *
  * All output is a pure function of the seed: same seed → identical bytes.
@@ -22,9 +23,10 @@ import { generateBuildings, type Building } from './buildings';
 import { buildGround } from './ground';
 import { DEFAULT_DEMO_SEED, DEMO_ORIGIN } from './origin';
 import { generateProposal } from './proposal';
+import { generateToday } from './today';
 import { AREA_HALF, generateTown } from './town';
 
-export const DEMO_TILESETS = ['harnosand-buildings', 'harnosand-ground', 'harnosand-proposal'] as const;
+export const DEMO_TILESETS = ['harnosand-buildings', 'harnosand-ground', 'harnosand-proposal', 'harnosand-today'] as const;
 
 /**
  * Building tiling: a quadtree over the 1 km square, split while a tile has more than
@@ -66,6 +68,7 @@ export interface DemoResult {
   seed: number;
   buildings: number;
   proposalBuildings: number;
+  todayBuildings: number;
   surfaces: number;
   tilesets: DemoTilesetSummary[];
   totalBytes: number;
@@ -199,6 +202,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   const town = generateTown(rng);
   const buildings = generateBuildings(town, rng);
   const proposal = generateProposal(town, rng);
+  const today = generateToday(town, rng);
   const ground = buildGround(town);
 
   await mkdir(options.outDir, { recursive: true });
@@ -263,14 +267,17 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
     tilesets.push(summary('harnosand-ground', r, await fileSize(join(dir, 'tileset.json'))));
   }
 
-  // proposal: one tile in its own ENU frame at the site's centre
-  {
-    const dir = join(options.outDir, 'harnosand-proposal');
-    const title = 'Härnösand demo proposal: Kvarteret Sundsbryggan (synthetic)';
-    const siteOrigin = enuToGeodeticOrigin(centroidOf(proposal.site));
-    const siteToEcef = eastNorthUpToEcef(siteOrigin);
-    const townToSite = mat4Multiply(mat4InvertRigid(siteToEcef), rootTransform);
-    const r = await writeFeatureTileset(proposal.buildings.map(buildingFeature), {
+  // proposal and today: one tile each, in an ENU frame at the site's centre
+  const siteOrigin = enuToGeodeticOrigin(centroidOf(proposal.site));
+  const siteToEcef = eastNorthUpToEcef(siteOrigin);
+  const townToSite = mat4Multiply(mat4InvertRigid(siteToEcef), rootTransform);
+  const site = [
+    { name: 'harnosand-proposal', title: 'Härnösand demo proposal: Kvarteret Sundsbryggan (synthetic)', buildings: proposal.buildings, label: 'proposal' },
+    { name: 'harnosand-today', title: 'Härnösand demo: Kvarteret Sundsbryggan today (synthetic)', buildings: today.buildings, label: 'today' },
+  ] as const;
+  for (const t of site) {
+    const dir = join(options.outDir, t.name);
+    const r = await writeFeatureTileset(t.buildings.map(buildingFeature), {
       dir,
       rootTransform: siteToEcef,
       sourceToTileset: townToSite,
@@ -282,27 +289,28 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
       schemaId: 'metacity_demo_buildings',
       className: 'building',
       classDef: BUILDING_CLASS,
-      asset: asset(seed, title),
-      ...datasetMetadata(title, seed),
+      asset: asset(seed, t.title),
+      ...datasetMetadata(t.title, seed),
       gltf,
-      progress: bar('proposal'),
+      progress: bar(t.label),
     });
-    tilesets.push(summary('harnosand-proposal', r, await fileSize(join(dir, 'tileset.json'))));
+    tilesets.push(summary(t.name, r, await fileSize(join(dir, 'tileset.json'))));
   }
 
-  const readme = demoReadme(seed, buildings.length, proposal.buildings.length, tilesets);
+  const readme = demoReadme(seed, buildings.length, proposal.buildings.length, today.buildings.length, tilesets);
   await writeFile(join(options.outDir, 'README.md'), readme);
   return {
     seed,
     buildings: buildings.length,
     proposalBuildings: proposal.buildings.length,
+    todayBuildings: today.buildings.length,
     surfaces: ground.length,
     tilesets,
     totalBytes: tilesets.reduce((s, t) => s + t.bytes, 0) + Buffer.byteLength(readme),
   };
 }
 
-function demoReadme(seed: number, buildings: number, proposal: number, tilesets: DemoTilesetSummary[]): string {
+function demoReadme(seed: number, buildings: number, proposal: number, today: number, tilesets: DemoTilesetSummary[]): string {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
   return `# Demo tilesets — SYNTHETIC DATA
 
@@ -320,7 +328,7 @@ ${tilesets
   .map((t) => `| \`${t.name}/\` | ${describe(t.name)} | ${t.tiles} | ${t.features} | ${kb(t.bytes)} |`)
   .join('\n')}
 
-- ${buildings} buildings, plus ${proposal} in the proposal.
+- ${buildings} buildings, plus ${proposal} in the proposal and ${today} on its block today.
 - Format: 3D Tiles 1.1, glb content (glTF 2.0) with \`EXT_meshopt_compression\` and
   \`KHR_mesh_quantization\` (a viewer needs the meshopt decoder), vertex colours, and
   \`EXT_mesh_features\` + \`EXT_structural_metadata\` (one feature per building/surface;
@@ -328,11 +336,11 @@ ${tilesets
 - Frame: the root \`transform\` is east-north-up → ECEF (EPSG:4978) at
   ${DEMO_ORIGIN.lat} N, ${DEMO_ORIGIN.lon} E, ${DEMO_ORIGIN.height} m above the WGS84 ellipsoid (the demo ground
   height, \`DEMO_GROUND_HEIGHT\` in \`tools/demo/origin.ts\`); the proposal uses the same
-  convention at its site's centre.
+  convention at its site's centre, and so does today's block.
 - Buildings are tiled by a quadtree (a tile is split above ${BUILDINGS_PER_TILE} buildings) with
   additive refinement (\`refine: "ADD"\`): every building is stored once; landmarks and the
   largest buildings are in the coarse tiles, the rest in the leaves.
-- Ground and proposal are single tiles; each ground surface (streets, water, quays, park,
+- Ground, proposal and today are single tiles; each ground surface (streets, water, quays, park,
   blocks…) is one feature with \`id\`, \`kind\` and \`name\`.
 `;
 }
@@ -343,6 +351,8 @@ function describe(name: string): string {
       return 'buildings (quadtree, refine ADD)';
     case 'harnosand-ground':
       return 'land, streets, park, quays, water (Södra sundet)';
+    case 'harnosand-today':
+      return 'the block today: old sheds the proposal would replace';
     default:
       return 'planning proposal on the vacant block (Kvarteret Sundsbryggan)';
   }

@@ -13,12 +13,14 @@ import { validateScene } from '../../../src/spec';
 import { main } from '../../../tools/cli';
 import { DEMO_TILESETS } from '../../../tools/demo/generate';
 import { DEFAULT_DEMO_SEED, DEMO_GROUND_HEIGHT, DEMO_ORIGIN } from '../../../tools/demo/origin';
-import { DEMO_SCENE_PATH, demoScene, demoSceneText, SEA_PLANE_BELOW_WATER, seaPlaneHeight, writeDemoScene } from '../../../tools/demo/scene';
+import { DEMO_PLAN_FILE, DEMO_PLAN_PATH } from '../../../tools/demo/plan';
+import { DEMO_PLAN_URL, DEMO_SCENE_PATH, demoScene, demoSceneText, SEA_PLANE_BELOW_WATER, seaPlaneHeight, writeDemoScene } from '../../../tools/demo/scene';
 import { WATER_LEVEL } from '../../../tools/demo/town';
 import { validateFile } from '../../../tools/validate/validate';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const COMMITTED = readFileSync(join(REPO, DEMO_SCENE_PATH), 'utf8');
+const COMMITTED_PLAN = readFileSync(join(REPO, DEMO_PLAN_PATH), 'utf8');
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -62,8 +64,18 @@ describe('demo scene writer', () => {
     const doc = demoScene();
     expect(doc.$schema).toBe('../schema/scene.v1.json');
     expect(doc.origin).toEqual({ lon: DEMO_ORIGIN.lon, lat: DEMO_ORIGIN.lat, height: DEMO_GROUND_HEIGHT });
-    expect(doc.layers!.map((l) => l.url)).toEqual(['harnosand-ground', 'harnosand-buildings', 'harnosand-proposal'].map((n) => `../tiles/${n}/tileset.json`));
-    expect([...DEMO_TILESETS].sort()).toEqual(doc.layers!.map((l) => (l.url as string).split('/')[2]).sort());
+    const tiled = doc.layers!.filter((l) => l.type === 'tiles3d');
+    expect(tiled.map((l) => l.url)).toEqual(['harnosand-ground', 'harnosand-buildings', 'harnosand-today', 'harnosand-proposal'].map((n) => `../tiles/${n}/tileset.json`));
+    expect([...DEMO_TILESETS].sort()).toEqual(tiled.map((l) => (l.url as string).split('/')[2]).sort());
+    expect(doc.layers!.map((l) => [l.id, l.type])).toEqual([
+      ['ground', 'tiles3d'],
+      ['buildings', 'tiles3d'],
+      ['today', 'tiles3d'],
+      ['proposal', 'tiles3d'],
+      ['plan', 'zoning'],
+    ]);
+    // the comparison decides which of today and the proposal is drawn, so neither is hidden by its own flag
+    expect(doc.layers!.every((l) => l.visible !== false)).toBe(true);
     // the ground plane is the sea, just under the water surface of the ground tileset
     const water = DEMO_GROUND_HEIGHT + WATER_LEVEL;
     expect(doc.ground!.height).toBe(seaPlaneHeight());
@@ -72,8 +84,23 @@ describe('demo scene writer', () => {
     expect(doc.ground!.height!).toBeLessThan(water);
     expect(JSON.stringify(doc.attribution)).toContain('SYNTHETIC');
     expect(doc.layers!.find((l) => l.id === 'buildings')!.attribution).toContain(`seed ${DEFAULT_DEMO_SEED}`);
-    expect(doc.viewpoints!.map((v) => v.id)).toEqual(['overview', 'library', 'strait', 'high']);
+    expect(doc.viewpoints!.map((v) => v.id)).toEqual(['overview', 'library', 'strait', 'high', 'sundsbryggan-street', 'sundsbryggan-plan']);
+    // a resident's eye height over the demo ground
+    expect(doc.viewpoints!.find((v) => v.id === 'sundsbryggan-street')!.height).toBeCloseTo(DEMO_GROUND_HEIGHT + 1.7, 6);
     expect(doc.startViewpoint).toBe('overview');
+  });
+
+  it('has the plan layer and the today/proposal comparison', () => {
+    const doc = demoScene();
+    const plan = doc.layers!.find((l) => l.id === 'plan')!;
+    expect(plan).toMatchObject({ type: 'zoning', name: 'Detaljplan: Kvarteret Sundsbryggan (samråd)', url: DEMO_PLAN_URL, format: 'ngp-detaljplan-4.1' });
+    expect(plan.attribution).toContain('Synthetic');
+    // the scene is served at /scenes/demo.json and public/plans/ at /plans/
+    expect(new URL(DEMO_PLAN_URL, 'http://host/scenes/demo.json').pathname).toBe(`/${DEMO_PLAN_PATH.replace(/^public\//, '')}`);
+    expect(existsSync(join(REPO, DEMO_PLAN_PATH))).toBe(true);
+    expect(doc.comparisons).toEqual([
+      { id: 'sundsbryggan', name: 'Kvarteret Sundsbryggan', before: { name: 'Idag', layers: ['today'] }, after: { name: 'Förslag', layers: ['proposal'] } },
+    ]);
   });
 
   it('names another seed in the attribution, and still validates', async () => {
@@ -91,11 +118,12 @@ describe('npm run tools -- demo', () => {
     const t = io();
     expect(await main(['demo', '-o', join(root, 'tiles'), '-q'], t.io)).toBe(0);
     expect(readFileSync(join(root, 'public', 'scenes', 'demo.json'), 'utf8')).toBe(COMMITTED);
+    expect(readFileSync(join(root, 'public', 'plans', DEMO_PLAN_FILE), 'utf8')).toBe(COMMITTED_PLAN);
     expect(hashes(join(root, 'tiles'))).toEqual(hashes(join(REPO, 'tiles')));
     // public/scenes/demo.json → ../tiles/… is served from <root>/tiles/
     const report = validateFile(join(root, 'public', 'scenes', 'demo.json'), { deep: true });
     expect(report.issues).toEqual([]);
-    expect(report.tiles).toBeGreaterThanOrEqual(3);
+    expect(report.tiles).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
   it('--scene chooses the file; --no-scene writes none', async () => {
@@ -103,9 +131,12 @@ describe('npm run tools -- demo', () => {
     const scene = join(root, 'elsewhere', 'scene.json');
     expect(await main(['demo', '-o', join(root, 'a'), '--scene', scene, '--seed', '3', '-q'], io().io)).toBe(0);
     expect(readFileSync(scene, 'utf8')).toContain('(seed 3)');
+    // the plan goes where the scene's ../plans/ URL points
+    expect(readFileSync(join(root, 'plans', DEMO_PLAN_FILE), 'utf8')).toContain('SYNTETISK-DP-3');
     expect(existsSync(join(root, 'public'))).toBe(false);
     expect(await main(['demo', '-o', join(root, 'b'), '--no-scene', '-q'], io().io)).toBe(0);
     expect(existsSync(join(root, 'public'))).toBe(false);
+    expect(readdirSync(join(root, 'plans'))).toEqual([DEMO_PLAN_FILE]);
     const both = io();
     expect(await main(['demo', '-o', join(root, 'c'), '--no-scene', '--scene', scene], both.io)).toBe(2);
     expect(both.out.stderr).toContain('--scene and --no-scene exclude each other');
