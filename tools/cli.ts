@@ -10,10 +10,11 @@ import { cityjsonCommand } from './cityjson/command';
 import { buildingsCommand } from './buildings/command';
 import { demoCommand } from './demo/command';
 import { validateCommand } from './validate/command';
+import { catalogueCommand } from './catalogue/command';
 
 export const PROGRAM = 'npm run tools --';
 
-export const COMMANDS: readonly Command[] = [demoCommand, validateCommand, cityjsonCommand, buildingsCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, validateCommand, cityjsonCommand, buildingsCommand, catalogueCommand];
 
 export function cliHelp(commands: readonly Command[] = COMMANDS): string {
   const w = Math.max(...commands.map((c) => c.name.length)) + 2;

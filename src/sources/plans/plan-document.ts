@@ -86,6 +86,13 @@ export interface Provision {
   heightLimit?: HeightLimit;
   /** Prickmark: marken får inte förses med byggnad (no-build land). */
   noBuild?: boolean;
+  /**
+   * 3D plans (`vertikalAvgransning`): the provision applies above (`uppåt`) or below (`nedåt`)
+   * its geometry's height, when the plan says so.
+   */
+  verticalLimit?: 'uppåt' | 'nedåt';
+  /** Ids of the användningsbestämmelser this provision regulates (`reglerarAnvandningsbestammelse`, or SS 637040 nesting). */
+  regulates?: string[];
   geometry: PlanGeometry;
 }
 

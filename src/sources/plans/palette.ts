@@ -1,0 +1,61 @@
+/**
+ * Boverket's named plan colours (the `farg` of användningsbestämmelser in Planbestämmelsekatalogen)
+ * as `#rrggbb`, and the colour of a use code.
+ *
+ * The catalogue names colours but gives no colour codes. The values below are those of the
+ * colour ramp "Användningsområden" in the QGIS style library "Detaljplaner (Bfs 2020:6)" by
+ * Alnemar (CC0 1.0, https://hub.qgis.org/styles/238/), drawn from Boverket's printed
+ * conventions (BFS 2020:6), as quoted in the rita-detaljplan plugin (commit 741c480,
+ * `rita_detaljplan/core/symbology.py`). `Violett` is an older name of `Lila`; `Ljusblå` and
+ * `Ljusbrun` are not in that ramp and were matched by eye to printed plan maps.
+ */
+import { useCodeInfo } from './use-codes';
+
+export const PLAN_COLOURS: Readonly<Record<string, string>> = Object.freeze({
+  Gul: '#ffffce',
+  Brun: '#dabf8c',
+  Beige: '#ffcb83',
+  Orange: '#ff8040',
+  Röd: '#fa4b3c',
+  Rosa: '#ffbce1',
+  Lila: '#d1b6e1',
+  Blå: '#a5dafb',
+  Blågrå: '#b6cce1',
+  Grön: '#b2ec40',
+  Ljusgrön: '#deffce',
+  Grå: '#d9d9d9',
+  Ljusgrå: '#e9e9e9',
+  // Not in the CC0 ramp:
+  Violett: '#d1b6e1',
+  Ljusblå: '#d4eefc',
+  Ljusbrun: '#ecdcbc',
+});
+
+/** The fill for areas whose use has no known colour (light neutral grey, #f5f5f5). */
+export const FALLBACK_COLOUR = '#f5f5f5';
+
+/**
+ * A Boverket colour name → `#rrggbb`; case-insensitive, also without Swedish letters
+ * (`blagra`). `undefined` for an unknown name.
+ */
+export function colourHex(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const key = foldName(name);
+  for (const [n, hex] of Object.entries(PLAN_COLOURS)) if (foldName(n) === key) return hex;
+  return undefined;
+}
+
+function foldName(name: string): string {
+  return name.trim().toLocaleLowerCase('sv').replace(/å|ä/g, 'a').replace(/ö/g, 'o').replace(/\s+/g, '');
+}
+
+/**
+ * The colour of a use code (`B`, `C`, `GATA`, `PARK`, `R1`, `W`, …) by Boverket's general advice:
+ * `{ name, hex }`, or `undefined` for a code that is not a known use.
+ */
+export function colourForUse(code: string): { name: string; hex: string } | undefined {
+  const info = useCodeInfo(code);
+  if (!info) return undefined;
+  const hex = colourHex(info.colour);
+  return hex ? { name: info.colour, hex } : undefined;
+}
