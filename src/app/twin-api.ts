@@ -5,6 +5,7 @@
 import { applyGeoView, readGeoView, type GeoView } from '../engine/camera-pose';
 import type { EngineStats } from '../engine/engine';
 import type { LayerState } from '../state/layer-status-store';
+import { COMPARE_MODES, findComparison, type CompareMode } from '../state/compare-store';
 import type { LayerInput, SceneDocument } from '../spec';
 import { completeLayer, resolveScene } from './load-scene';
 import type { Runtime } from '../engine/runtime';
@@ -21,6 +22,24 @@ export interface TwinLayerInfo {
 export interface TwinFeature {
   layerId: string;
   properties: Record<string, unknown>;
+}
+
+/** `window.twin.compare()`: the active comparison and how it is shown. */
+export interface TwinComparison {
+  id: string;
+  name: string;
+  mode: CompareMode;
+  /** Divider position in swipe mode: fraction of the canvas width from the left, 0…1. */
+  split: number;
+  before: { name: string; layers: string[] };
+  after: { name: string; layers: string[] };
+}
+
+/** `window.twin.setCompare()`: what to change; `id: null` turns comparing off. */
+export interface TwinCompareChange {
+  id?: string | null;
+  mode?: CompareMode;
+  split?: number;
 }
 
 export interface SetViewOptions {
@@ -44,6 +63,10 @@ export interface TwinApi {
   loadScene(urlOrDocument: string | object): Promise<void>;
   addLayer(layer: Partial<LayerInput> & { url: string }): Promise<string>;
   removeLayer(id: string): boolean;
+  /** The active before / after comparison, or `null` when none is active. */
+  compare(): TwinComparison | null;
+  /** Chooses the comparison, mode and divider position; resolves after the next frame. Rejects on unknown ids or bad values. */
+  setCompare(change: TwinCompareChange): Promise<void>;
 }
 
 const IDLE_FRAMES = 3;
@@ -135,6 +158,38 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       const removed = rt.scene.getState().removeLayer(id);
       if (removed) rt.status.getState().remove(id);
       return removed;
+    },
+    compare() {
+      const { activeId, mode, split } = rt.compare.getState();
+      const c = findComparison(rt.scene.getState().doc?.comparisons, activeId);
+      if (!c) return null;
+      return {
+        id: c.id,
+        name: c.name,
+        mode,
+        split,
+        before: { name: c.before.name, layers: [...c.before.layers] },
+        after: { name: c.after.name, layers: [...c.after.layers] },
+      };
+    },
+    async setCompare(change) {
+      if (typeof change !== 'object' || change === null) throw new Error('setCompare: expected { id?, mode?, split? }');
+      const { id, mode, split } = change;
+      const comparisons = rt.scene.getState().doc?.comparisons ?? [];
+      if (id !== undefined && id !== null && !findComparison(comparisons, id)) {
+        throw new Error(`setCompare: no comparison "${String(id)}" in this scene (${comparisons.map((c) => c.id).join(', ') || 'none defined'})`);
+      }
+      if (mode !== undefined && !COMPARE_MODES.includes(mode)) {
+        throw new Error(`setCompare: mode must be ${COMPARE_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+      }
+      if (split !== undefined && !(typeof split === 'number' && split >= 0 && split <= 1)) {
+        throw new Error(`setCompare: split must be a number from 0 to 1, got ${JSON.stringify(split)}`);
+      }
+      const store = rt.compare.getState();
+      if (id !== undefined) store.setActive(id);
+      if (mode !== undefined) store.setMode(mode);
+      if (split !== undefined) store.setSplit(split);
+      await engine.clock.afterFrames(1);
     },
   };
   return Object.freeze(api);

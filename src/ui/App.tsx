@@ -3,6 +3,7 @@ import type { Runtime } from '../engine/runtime';
 import { RuntimeContext } from '../scene/runtime-context';
 import { Viewer } from '../scene/Viewer';
 import { Attribution } from './Attribution';
+import { CompareControl } from './CompareControl';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
@@ -15,6 +16,7 @@ export function App({ runtime, onHome }: { runtime: Runtime; onHome(): void }) {
     <RuntimeContext.Provider value={runtime}>
       <main className="app">
         <Viewer onHome={onHome} />
+        <CompareControl />
         <LoadingBar />
         <TopBar onHome={onHome} />
         <div className="side">

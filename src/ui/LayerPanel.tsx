@@ -1,15 +1,30 @@
 /** The layer list: visibility toggles, per-layer loading state, errors in words. */
 import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
-import { useT } from './i18n';
+import type { Comparison } from '../spec';
+import { findComparison, layerSide, sideVisibility, type CompareMode } from '../state/compare-store';
+import { useT, type MessageKey } from './i18n';
 
 const NO_LAYERS: never[] = [];
+
+/** For a layer on one side of the active comparison: that side's name and where it is drawn now. */
+function compareTag(comparison: Comparison | null, mode: CompareMode, layerId: string): { side: string; hidden: boolean; note: MessageKey } | null {
+  const side = layerSide(comparison, layerId);
+  if (!comparison || side === 'both') return null;
+  const where = sideVisibility(comparison, mode, layerId);
+  const note: MessageKey = where === 'none' ? 'compareHidden' : where === 'before' ? 'compareLeft' : where === 'after' ? 'compareRight' : 'compareShown';
+  return { side: comparison[side].name, hidden: where === 'none', note };
+}
 
 export function LayerPanel() {
   const rt = useRuntime();
   const t = useT();
   const layers = useStore(rt.scene, (s) => s.doc?.layers) ?? NO_LAYERS;
   const statuses = useStore(rt.status, (s) => s.byId);
+  const comparisons = useStore(rt.scene, (s) => s.doc?.comparisons);
+  const activeId = useStore(rt.compare, (s) => s.activeId);
+  const mode = useStore(rt.compare, (s) => s.mode);
+  const comparison = findComparison(comparisons, activeId);
   return (
     <section className="panel layer-panel" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{t('layers')}</h2>
@@ -17,8 +32,9 @@ export function LayerPanel() {
         {layers.map((layer) => {
           const status = statuses[layer.id];
           const state = status?.state ?? 'loading';
+          const tag = compareTag(comparison, mode, layer.id);
           return (
-            <li key={layer.id} className={`layer is-${state}`} data-layer-id={layer.id}>
+            <li key={layer.id} className={`layer is-${state}${tag?.hidden ? ' is-compare-hidden' : ''}`} data-layer-id={layer.id}>
               <label>
                 <input
                   type="checkbox"
@@ -44,6 +60,14 @@ export function LayerPanel() {
               >
                 ⤢
               </button>
+              {tag ? (
+                <div className="layer-compare">
+                  <span className={`compare-tag${tag.hidden ? ' is-hidden' : ''}`} data-compare={tag.hidden ? 'hidden' : 'shown'}>
+                    {tag.side}
+                  </span>{' '}
+                  {t(tag.note)}
+                </div>
+              ) : null}
               {state === 'ready' && status?.featureCount ? (
                 <div className="layer-meta">
                   {status.featureCount} {t('features')}

@@ -25,6 +25,13 @@ const en = {
   show: 'Show',
   position: 'Position',
   zoomTo: 'Zoom to layer',
+  compare: 'Compare',
+  swipe: 'Swipe',
+  swipeDivider: 'Divider between the two sides: drag it, or use ← →',
+  compareHidden: 'hidden now',
+  compareShown: 'shown now',
+  compareLeft: 'shown left of the divider',
+  compareRight: 'shown right of the divider',
 };
 
 export type MessageKey = keyof typeof en;
@@ -52,6 +59,13 @@ const sv: Record<MessageKey, string> = {
   show: 'Visa',
   position: 'Position',
   zoomTo: 'Visa hela lagret',
+  compare: 'Jämför',
+  swipe: 'Svep',
+  swipeDivider: 'Delare mellan de två sidorna: dra den, eller använd ← →',
+  compareHidden: 'dold just nu',
+  compareShown: 'visas nu',
+  compareLeft: 'visas till vänster om delaren',
+  compareRight: 'visas till höger om delaren',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { en, sv };
