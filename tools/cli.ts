@@ -11,10 +11,11 @@ import { buildingsCommand } from './buildings/command';
 import { demoCommand } from './demo/command';
 import { validateCommand } from './validate/command';
 import { catalogueCommand } from './catalogue/command';
+import { planSynthCommand } from './demo/plan-synth-command';
 
 export const PROGRAM = 'npm run tools --';
 
-export const COMMANDS: readonly Command[] = [demoCommand, validateCommand, cityjsonCommand, buildingsCommand, catalogueCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, validateCommand, cityjsonCommand, buildingsCommand, catalogueCommand, planSynthCommand];
 
 export function cliHelp(commands: readonly Command[] = COMMANDS): string {
   const w = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -3,13 +3,13 @@
  * plan writers here use, with their catalogue UUIDs (`planbestammelsekatalogreferens`) and
  * exact formulations (`bestammelseformulering`, variables kept as `[name:type]`).
  *
- * Sources: `B`, `e#` (största byggnadsarea i procent) and `utfartsförbud` are in
+ * Sources: `B`, `J`, `E`, `e#` (största byggnadsarea i procent) and `utfartsförbud` are in
  * ../shared/data/boverket-planbestammelsekatalog-subset/katalog_urval.json; the two height
  * provisions were looked up in the full catalogue of the same release as copied into
  * github.com/ericalnemar/rita-detaljplan (rita_detaljplan/data/planbestammelsekatalog.json,
  * commit 741c480). Källa: Boverket, Planbestämmelsekatalogen.
  *
- * Provisions that are not listed here (C, GATA, PARK, TORG, prickmark, genomförandetid) have
+ * Provisions that are not listed here (C, H, GATA, PARK, TORG, NATUR, prickmark, genomförandetid) have
  * no catalogue reference offline; the writers emit them as text-only provisions, which NGP's
  * schema does not accept for delivery (see `uncatalogued` in tools/lib/ngp-writer.ts).
  */
@@ -27,6 +27,8 @@ export interface CatalogueEntry {
 
 export const CATALOGUE = {
   bostader: { id: 'f9e056a6-cda8-4b92-a15d-dc70d61dfa36', code: 'DP_KM_B2', text: 'Bostäder', designation: 'B' },
+  industri: { id: 'a0f58fd5-a361-4002-a359-03474901c15f', code: 'DP_KM_J2', text: 'Industri', designation: 'J' },
+  tekniskaAnlaggningar: { id: '9b78a950-1bb2-4046-98cf-9efbd5868323', code: 'DP_KM_E2', text: 'Tekniska anläggningar', designation: 'E' },
   storstaByggnadsareaProcent: {
     id: '1c38a293-b48c-4572-a4a7-5a5d27697ea1',
     code: 'DP_KM_Eg_Utnytt_StorstaAreaProc_ByggnadsEgen',
@@ -54,6 +56,7 @@ export const CATALOGUE = {
  */
 export const TEXT_ONLY = {
   centrum: 'Centrum',
+  detaljhandel: 'Detaljhandel',
   gata: 'Gata',
   park: 'Park',
   torg: 'Torg',

@@ -20,6 +20,7 @@ import { loadNgpSchemas, validateNgp } from '../../../tools/lib/ngp-schema';
 import { createRng } from '../../../tools/lib/prng';
 import { HARNOSAND_GEOID_HEIGHT } from '../../../src/geo/heights';
 import { toWgs84 } from '../../../src/geo/crs';
+import { parsePlan } from '../../../src/sources/plans';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
 const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
@@ -117,6 +118,32 @@ describe('the demo plan file', () => {
     for (const p of kvarter) expect(pointInPolygon(centroid(p[0]!), block)).toBe(true);
     expect(kvarter.reduce((s, p) => s + polygonArea(p), 0)).toBeCloseTo(area(block), 0);
     for (let i = 0; i < kvarter.length; i++) for (let j = i + 1; j < kvarter.length; j++) expect(convexOverlap(kvarter[i]![0]!, kvarter[j]![0]!, -0.01)).toBe(false);
+  });
+
+  it('is read by the app’s plan parser as intended: uses, colours, limits over the ground and RH 2000, prickmark', () => {
+    const parsed = parsePlan(COMMITTED);
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed).toMatchObject({ format: 'ngp-detaljplan-4.1', crs: 'EPSG:3014', axisOrder: 'EN', heightSystem: 'EPSG:5613' });
+    expect(parsed.plans[0]).toMatchObject({ status: 'samråd', name: 'Detaljplan för Kvarteret Sundsbryggan (SYNTETISK demo)' });
+    const by = (d: string) => parsed.provisions.find((p) => p.designation === d)!;
+    expect(['B', 'C', 'PARK', 'TORG', 'GATA'].map((d) => [by(d).useCode, by(d).landUse])).toEqual([
+      ['B', 'kvartersmark'],
+      ['C', 'kvartersmark'],
+      ['PARK', 'allmän plats'],
+      ['TORG', 'allmän plats'],
+      ['GATA', 'allmän plats'],
+    ]);
+    for (const d of ['B', 'C', 'PARK', 'TORG', 'GATA']) expect(by(d).colour).toMatch(/^#[0-9a-f]{6}$/);
+    expect(by('h1').heightLimit).toEqual({ kind: 'nockhöjd', metres: PLAN_LIMITS.southB, reference: 'mark' });
+    expect(by('h2').heightLimit).toEqual({ kind: 'nockhöjd', metres: PLAN_LIMITS.northB, reference: 'mark' });
+    expect(by('h3').heightLimit).toEqual({ kind: 'nockhöjd', metres: PLAN_LIMITS.northC_RH2000, reference: 'nollplan' });
+    expect(by('h4').heightLimit).toEqual({ kind: 'nockhöjd', metres: PLAN_LIMITS.courtyardC, reference: 'mark' });
+    expect(by('prickmark').noBuild).toBe(true);
+    expect(by('utfartsförbud').geometry.lines).toHaveLength(1);
+    // the plan lies on the demo's Sundsbryggan block, about 210 m east and 60 m south of the origin
+    const [lon, lat] = by('C').geometry.polygons[0]![0]![0]!;
+    expect(lon).toBeCloseTo(17.942, 2);
+    expect(lat).toBeCloseTo(62.6318, 3);
   });
 
   it.skipIf(!specPresent)('validates against the NGP 4.1 schemas except for the missing catalogue references of its text-only provisions', () => {
