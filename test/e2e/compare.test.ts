@@ -192,6 +192,27 @@ describe('before / after comparison', () => {
     expect(await handle.getAttribute('aria-valuenow')).toBe('30');
   });
 
+  it('should move the divider with a finger without moving the camera', async () => {
+    const { page } = session.app;
+    const viewBefore = await page.evaluate(() => window.twin.view());
+    const grip = (await page.locator('.swipe-grip').boundingBox())!;
+    const canvas = (await page.locator('canvas').boundingBox())!;
+    const x0 = grip.x + grip.width / 2;
+    const y = grip.y + grip.height / 2;
+    const x1 = canvas.x + canvas.width * 0.6;
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y, id: 0 }] });
+      for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / 8, y, id: 0 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } finally {
+      await cdp.detach();
+    }
+    expect(await page.evaluate(() => window.twin.compare()!.split)).toBeCloseTo(0.6, 2);
+    await page.evaluate(() => window.twin.setCompare({})); // a frame
+    expect(await page.evaluate(() => window.twin.view())).toEqual(viewBefore);
+  });
+
   it('should move the divider with ← → when focused, without turning the camera', async () => {
     const { page } = session.app;
     const viewBefore = await page.evaluate(() => window.twin.view());
