@@ -84,6 +84,7 @@ export function finishProvision(draft: ProvisionDraft, catalogue: CatalogueLooku
       warnings.add(draft.id, `The use of ${quote(draft.text)} could not be recognised, so it has no colour.`);
     }
     const info = useCode ? useCodeInfo(useCode) : undefined;
+    if (useCode && !info && !entry?.farg) warnings.add(draft.id, `Use code ${useCode} is not one of Boverket's use codes, so it has no colour.`);
     landUse ??= info?.landUse;
     const colourName = entry?.farg ?? info?.colour;
     const colour = colourHex(colourName);

@@ -205,6 +205,7 @@ export class GeometryReader {
     if (clean === 'too-few-points') return this.warn(`${label} has fewer than 3 distinct points or no area; ${skipped}.`), undefined;
     if (clean === 'self-intersecting') return this.warn(`${label} crosses or touches itself; ${skipped}.`), undefined;
     if (clean.wasUnclosed) this.warn(`${label} was not closed; it was closed by joining its last point to its first.`);
+    if (clean.repaired) this.warn(`${label} turned straight back on itself (a zero-width spike); the spike was cut off.`);
     return orientRing(clean.ring.map((p) => this.lonLat(p)), outer);
   }
 }

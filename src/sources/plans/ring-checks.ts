@@ -14,7 +14,7 @@ export interface CleanRing {
   ring: XY[];
   /** The input did not repeat its first point at the end (it was closed here). */
   wasUnclosed: boolean;
-  /** Repeated points or zero-width spikes were dropped. */
+  /** Zero-width spikes (the ring turning straight back on itself) were cut off. */
   repaired: boolean;
 }
 
@@ -33,7 +33,7 @@ export function cleanRing(coords: readonly XY[]): CleanRing | RingProblem {
     if (!last || !samePoint(last, p)) ring.push(p);
   }
   if (ring.length > 1 && samePoint(ring[0]!, ring[ring.length - 1]!)) ring.pop();
-  let repaired = ring.length !== n0 - (wasUnclosed ? 0 : 1);
+  let repaired = false;
   // Remove spikes (A, B, A' collinear with B beyond) until none is left.
   let changed = true;
   while (changed && ring.length >= 3) {
@@ -57,8 +57,8 @@ export function cleanRing(coords: readonly XY[]): CleanRing | RingProblem {
     }
   }
   if (ring.length < 3) return 'too-few-points';
-  if (Math.abs(signedArea(ring)) === 0) return 'too-few-points';
   if (selfIntersects(ring)) return 'self-intersecting';
+  if (signedArea(ring) === 0) return 'too-few-points';
   return { ring, wasUnclosed, repaired };
 }
 

@@ -82,7 +82,8 @@ export function assembleRings(edges: readonly DirectedEdge[]): { rings: XY[][]; 
       rings.push(ring);
     } else {
       const end = ring[ring.length - 1]!;
-      problems.push(`Boundary lines ${ids.join(', ')} do not close into a ring (loose end at E ${end[0].toFixed(2)}, N ${end[1].toFixed(2)}); they were left out.`);
+      const what = ids.length === 1 ? `Boundary line ${ids[0]} does not` : `Boundary lines ${ids.join(', ')} do not`;
+      problems.push(`${what} close into a ring (loose end at E ${end[0].toFixed(2)}, N ${end[1].toFixed(2)}); left out.`);
     }
   }
   return { rings, problems };

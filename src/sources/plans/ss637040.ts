@@ -232,7 +232,7 @@ export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanD
       const { rings, problems } = assembleRings(edges);
       for (const p of problems) warnings.add(`#${id}`, `Area #${id}: ${p}`);
       polygons = ringsToPolygons(rings);
-      if (polygons.length === 0) warnings.add(`#${id}`, `Area #${id} has no closed boundary.`);
+      if (polygons.length === 0 && problems.length === 0) warnings.add(`#${id}`, `Area #${id} has no boundary lines.`);
     }
     areaCache.set(id, polygons);
     return polygons;
