@@ -36,7 +36,17 @@ export function PickOnTap() {
       }
       const [lon, lat, height] = rt.engine.frame.toGeodetic(hit.point.x, hit.point.y, hit.point.z);
       const layer = rt.scene.getState().doc?.layers.find((l) => l.id === hit.layerId);
-      select({ layerId: hit.layerId, layerName: layer?.name ?? hit.layerId, properties: hit.properties, at: { lon, lat, height } });
+      const raycaster = rt.engine.raycasterAt(ndcX, ndcY);
+      const along = raycaster ? (rt.engine.layer(hit.layerId)?.featuresAlong(raycaster) ?? []) : [];
+      const together = along.filter((f) => Math.abs(f.distance - hit.distance) < 1e-3).map((f) => f.properties);
+      select({
+        layerId: hit.layerId,
+        layerName: layer?.name ?? hit.layerId,
+        layerType: layer?.type,
+        properties: hit.properties,
+        at: { lon, lat, height },
+        ...(together.length > 1 ? { features: together } : {}),
+      });
     };
     dom.addEventListener('pointerdown', onDown);
     dom.addEventListener('pointerup', onUp);

@@ -2,6 +2,8 @@
 import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import { useT } from './i18n';
+import { getInfoView } from './info-views';
+import './info-views-registry';
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '–';
@@ -17,6 +19,7 @@ export function InfoPanel() {
   const picked = useStore(rt.selection, (s) => s.picked);
   if (!picked) return null;
   const entries = Object.entries(picked.properties);
+  const KindView = getInfoView(picked.layerType);
   return (
     <aside className="panel info-panel" aria-labelledby="info-heading" data-testid="info-panel">
       <header>
@@ -25,9 +28,10 @@ export function InfoPanel() {
           ×
         </button>
       </header>
-      {typeof picked.properties.name === 'string' && picked.properties.name ? <p className="info-title">{picked.properties.name}</p> : null}
-      <p className="info-layer">{picked.layerName}</p>
-      {entries.length === 0 ? (
+      {KindView ? <KindView picked={picked} /> : null}
+      {!KindView && typeof picked.properties.name === 'string' && picked.properties.name ? <p className="info-title">{picked.properties.name}</p> : null}
+      {!KindView ? <p className="info-layer">{picked.layerName}</p> : null}
+      {KindView ? null : entries.length === 0 ? (
         <p>{t('noProperties')}</p>
       ) : (
         <dl>

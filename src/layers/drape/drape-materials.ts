@@ -3,12 +3,14 @@
  * volumes around the ground colour whatever terrain or tile surface lies inside them, so plans
  * follow any ground without sampling it.
  *
- * Per frame, for one merged volume mesh:
- *  1. back faces, where the depth test fails: stencil + 1;
- *  2. front faces, where the depth test fails: stencil − 1 (now ≠ 0 exactly inside a volume);
- *  3. colour back faces where stencil ≠ 0, without depth test, zeroing the stencil (the first
- *     fragment of a pixel wins, so outlines drawn first lie over fills);
- *  4. zero what a discarded pattern fragment left behind.
+ * Per frame, for one batch of volumes of one colour:
+ *  - `parity` batches (volumes that never overlap): all faces where the depth test fails flip
+ *    stencil bit 0, which ends up set exactly where a surface lies inside a volume;
+ *  - `count` batches (volumes that overlap): back faces where the depth test fails add 1, front
+ *    faces subtract 1, leaving a non-zero count inside;
+ *  - then the colour pass draws the batch's back faces, without depth test, where the stencil
+ *    is set, and zeroes it. Because the batch has one colour, it does not matter which volume's
+ *    face colours a pixel (pattern gaps are drawn transparent, so every set pixel is cleared).
  *
  * Surfaces that must not be coloured (buildings) mark stencil bit 7 (`markNoDrape`); the volume
  * passes use the low 7 bits only and skip marked pixels.
@@ -16,6 +18,8 @@
 import {
   AlwaysStencilFunc,
   BackSide,
+  DoubleSide,
+  InvertStencilOp,
   DecrementWrapStencilOp,
   EqualStencilFunc,
   FrontSide,
@@ -27,6 +31,7 @@ import {
   ZeroStencilOp,
   type Material,
   type Object3D,
+  type Side,
   type StencilOp,
 } from 'three';
 
@@ -34,8 +39,21 @@ import {
 export const NO_DRAPE_BIT = 0x80;
 const COUNT_MASK = 0x7f;
 
-/** First render order of the drape passes; envelopes and labels come after. */
-export const DRAPE_RENDER_ORDER = 20;
+/** Render order of translucent things that must come after every draped layer (e.g. envelopes). */
+export const AFTER_DRAPES_RENDER_ORDER = 1_000_000;
+
+let nextOrder = 20;
+
+/**
+ * A block of `count` consecutive render orders for one layer's drape passes, so the passes of
+ * two draped layers never interleave (they share the stencil buffer).
+ */
+export function allocateDrapeOrders(count: number): number {
+  if (nextOrder + count >= AFTER_DRAPES_RENDER_ORDER) nextOrder = 20;
+  const first = nextOrder;
+  nextOrder += count;
+  return first;
+}
 
 const vertexShader = /* glsl */ `
 attribute vec4 aColour;
@@ -72,11 +90,11 @@ void main() {
     if (vPattern < 1.5) {
       // prickmark: dots on a 7 px grid
       vec2 c = mod(cell, 7.0) - 3.5;
-      if (dot(c, c) > 2.6) discard;
+      if (dot(c, c) > 2.6) { gl_FragColor = vec4(0.0); return; }
     } else {
       // korsmark: small crosses on a 10 px grid
       vec2 c = abs(mod(cell, 10.0) - 5.0);
-      if (abs(c.x - c.y) > 0.75 || c.x > 3.0) discard;
+      if (abs(c.x - c.y) > 0.75 || c.x > 3.0) { gl_FragColor = vec4(0.0); return; }
     }
   }
   gl_FragColor = vec4(vColour.rgb, vColour.a * uOpacity);
@@ -99,7 +117,10 @@ export function createDrapeUniforms(): DrapeUniforms {
   return { uPxToNdc: { value: 2 / 800 }, uMinHalf: { value: 0.15 }, uOpacity: { value: 1 }, uDpr: { value: 1 } };
 }
 
-function volumePass(uniforms: DrapeUniforms, side: typeof FrontSide | typeof BackSide, zFail: StencilOp): ShaderMaterial {
+const PARITY_BIT = 0x01;
+
+/** A stencil-only pass over the batch's volumes (no colour, no depth writes). */
+function volumePass(uniforms: DrapeUniforms, side: Side, writeMask: number, zFail: StencilOp): ShaderMaterial {
   const m = new ShaderMaterial({ uniforms: uniforms as never, vertexShader, fragmentShader: silentFragment, side });
   m.colorWrite = false;
   m.depthWrite = false;
@@ -109,44 +130,40 @@ function volumePass(uniforms: DrapeUniforms, side: typeof FrontSide | typeof Bac
   m.stencilFunc = EqualStencilFunc; // only pixels without the no-drape bit
   m.stencilRef = 0;
   m.stencilFuncMask = NO_DRAPE_BIT;
-  m.stencilWriteMask = COUNT_MASK;
+  m.stencilWriteMask = writeMask;
   m.stencilFail = KeepStencilOp;
   m.stencilZFail = zFail;
   m.stencilZPass = KeepStencilOp;
   return m;
 }
 
-/** The four materials of the drape passes, in render order. */
-export function createDrapeMaterials(uniforms: DrapeUniforms): ShaderMaterial[] {
-  const back = volumePass(uniforms, BackSide, IncrementWrapStencilOp);
-  const front = volumePass(uniforms, FrontSide, DecrementWrapStencilOp);
+/** The colour pass: back faces where the batch's stencil bits are set, clearing them. */
+function colourPass(uniforms: DrapeUniforms, mask: number): ShaderMaterial {
+  const m = new ShaderMaterial({ uniforms: uniforms as never, vertexShader, fragmentShader: colourFragment, side: BackSide });
+  m.depthWrite = false;
+  m.depthTest = false;
+  m.transparent = true;
+  m.stencilWrite = true;
+  m.stencilFunc = LessStencilFunc; // 0 < (stencil & mask)
+  m.stencilRef = 0;
+  m.stencilFuncMask = mask;
+  m.stencilWriteMask = mask;
+  m.stencilFail = KeepStencilOp;
+  m.stencilZFail = ZeroStencilOp;
+  m.stencilZPass = ZeroStencilOp;
+  return m;
+}
 
-  const colour = new ShaderMaterial({ uniforms: uniforms as never, vertexShader, fragmentShader: colourFragment, side: BackSide });
-  colour.depthWrite = false;
-  colour.depthTest = false;
-  colour.transparent = true;
-  colour.stencilWrite = true;
-  colour.stencilFunc = LessStencilFunc; // 0 < (stencil & 0x7f)
-  colour.stencilRef = 0;
-  colour.stencilFuncMask = COUNT_MASK;
-  colour.stencilWriteMask = COUNT_MASK;
-  colour.stencilFail = KeepStencilOp;
-  colour.stencilZFail = ZeroStencilOp;
-  colour.stencilZPass = ZeroStencilOp;
-
-  const clear = new ShaderMaterial({ uniforms: uniforms as never, vertexShader, fragmentShader: silentFragment, side: BackSide });
-  clear.colorWrite = false;
-  clear.depthWrite = false;
-  clear.depthTest = false;
-  clear.transparent = true;
-  clear.stencilWrite = true;
-  clear.stencilFunc = AlwaysStencilFunc;
-  clear.stencilWriteMask = COUNT_MASK;
-  clear.stencilFail = ZeroStencilOp;
-  clear.stencilZFail = ZeroStencilOp;
-  clear.stencilZPass = ZeroStencilOp;
-
-  return [back, front, colour, clear];
+/** The materials of one batch's passes, in render order. */
+export function createDrapeMaterials(uniforms: DrapeUniforms, stencil: 'parity' | 'count'): ShaderMaterial[] {
+  if (stencil === 'parity') {
+    return [volumePass(uniforms, DoubleSide, PARITY_BIT, InvertStencilOp), colourPass(uniforms, PARITY_BIT)];
+  }
+  return [
+    volumePass(uniforms, BackSide, COUNT_MASK, IncrementWrapStencilOp),
+    volumePass(uniforms, FrontSide, COUNT_MASK, DecrementWrapStencilOp),
+    colourPass(uniforms, COUNT_MASK),
+  ];
 }
 
 /** Makes a material mark its pixels as not to be draped (stencil bit 7). */

@@ -1,0 +1,160 @@
+/**
+ * Turns a parsed plan into the zoning layer's merged meshes: one draping volume mesh (outlines,
+ * patterns and use-area fills, in that order) and one envelope mesh for maximum heights.
+ * Pure TypeScript over `src/geo` and earcut, so it runs in a Web Worker.
+ */
+import { createGeoidModel, createSceneFrame, rh2000ToEllipsoidal, type GeoOrigin, type GeoidModel, type SceneFrame } from '../../geo';
+import { EGM96_SWEDEN_GRID } from '../../geo/geoid-egm96-regions';
+import type { PlanDocument, PlanWarning, Polygon, Provision } from '../../sources/plans/plan-document';
+import { MeshBuilder, PATTERN, type MeshArrays, type Rgba } from './mesh-buffers';
+import { appendOutline, appendPrism } from './prism';
+
+export interface PlanGeometryParams {
+  /** The scene origin the positions are relative to. */
+  origin: GeoOrigin;
+  /** Ground height under the plan above the WGS84 ellipsoid, metres. */
+  groundHeight: number;
+  /** Half-height of the draping volumes around `groundHeight`, metres. */
+  drapeRange: number;
+}
+
+/**
+ * One draping batch: volumes of one colour, drawn with one set of stencil passes. `parity`
+ * batches never overlap themselves (fills, patterns) and need two passes; `count` batches
+ * overlap (outline boxes at corners and shared edges) and need three.
+ */
+export interface DrapeBatch {
+  stencil: 'parity' | 'count';
+  mesh: MeshArrays;
+}
+
+export interface PlanGeometry {
+  /** Draping batches in drawing order (fills, then patterns, then outlines on top). */
+  drape: DrapeBatch[];
+  /** Translucent maximum-height envelopes. */
+  envelopes: MeshArrays;
+  /** Envelope edges as line-segment vertex pairs, scene metres. */
+  envelopeEdges: Float32Array;
+  /** Counts, for status and tests. */
+  counts: { fills: number; patterns: number; outlines: number; envelopes: number };
+  warnings: PlanWarning[];
+}
+
+const BOUNDARY: Rgba = [20, 20, 20, 255];
+const USE_OUTLINE: Rgba = [20, 20, 20, 255];
+const PROPERTY_OUTLINE: Rgba = [20, 20, 20, 255];
+const NO_BUILD: Rgba = [40, 40, 40, 235];
+const UNKNOWN_USE: Rgba = [200, 200, 200, 150];
+const FILL_ALPHA = 230;
+const ENVELOPE_TOP: Rgba = [250, 246, 235, 95];
+const ENVELOPE_WALL: Rgba = [235, 232, 245, 70];
+
+/** Half-widths of outlines on screen, CSS pixels. */
+const HALF_PX = { boundary: 2.2, use: 1.1, property: 0.7 };
+
+/** Geoid for heights over nollplanet (RH 2000): EGM96 over Sweden, nearest edge outside it (±0.5–1 m). */
+const SWEDEN_GEOID: GeoidModel = createGeoidModel({ grid: EGM96_SWEDEN_GRID, outside: 'clamp', description: 'EGM96 over Sweden' });
+
+function hexToRgba(hex: string | undefined, alpha: number): Rgba | null {
+  if (!hex) return null;
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), alpha] : null;
+}
+
+/** Korsmark: land where only complementary buildings may be built. */
+function isKorsmark(p: Provision): boolean {
+  return /endast\s+förses\s+med\s+komplementbyggnad/i.test(p.text);
+}
+
+function centroid(polygon: Polygon): [number, number] {
+  let lon = 0, lat = 0;
+  const ring = polygon[0]!;
+  for (const [x, y] of ring) {
+    lon += x;
+    lat += y;
+  }
+  return [lon / ring.length, lat / ring.length];
+}
+
+export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams): PlanGeometry {
+  const frame: SceneFrame = createSceneFrame(params.origin);
+  const bottom = params.groundHeight - params.drapeRange;
+  const top = params.groundHeight + params.drapeRange;
+  const outlines = new MeshBuilder();
+  const patterns = new MeshBuilder();
+  const fillsByColour = new Map<string, MeshBuilder>();
+  const seen = new Set<string>();
+  const envelopes = new MeshBuilder();
+  const edges: number[] = [];
+  const warnings: PlanWarning[] = [];
+  const counts = { fills: 0, patterns: 0, outlines: 0, envelopes: 0 };
+  const p: [number, number, number] = [0, 0, 0];
+
+  for (const plan of doc.plans) {
+    if (plan.boundary.length === 0) continue;
+    appendOutline(outlines, frame, plan.boundary.flat(), true, bottom, top, BOUNDARY, HALF_PX.boundary);
+    counts.outlines++;
+  }
+
+  for (const prov of doc.provisions) {
+    const polygons = prov.geometry.polygons;
+    if (polygons.length === 0) continue;
+    if (prov.kind === 'användning') {
+      const colour = hexToRgba(prov.colour, FILL_ALPHA) ?? UNKNOWN_USE;
+      if (!prov.colour) warnings.push({ featureId: prov.id, message: `No colour is known for the use “${prov.designation ?? prov.text}”; it is drawn grey.` });
+      const key = colour.join(',');
+      let fills = fillsByColour.get(key);
+      if (!fills) fillsByColour.set(key, (fills = new MeshBuilder()));
+      for (const polygon of polygons) {
+        // the same area twice in one colour would cancel out in a parity batch
+        const id = `${key}|${JSON.stringify(polygon)}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (appendPrism(fills, frame, polygon, { bottom, top, colour })) counts.fills++;
+        else warnings.push({ featureId: prov.id, message: 'An area could not be triangulated and is not drawn.' });
+      }
+      appendOutline(outlines, frame, polygons.flat(), true, bottom, top, USE_OUTLINE, HALF_PX.use);
+      counts.outlines++;
+    } else if (prov.kind === 'egenskap') {
+      const pattern = prov.noBuild ? PATTERN.dots : isKorsmark(prov) ? PATTERN.crosses : null;
+      if (pattern !== null) {
+        for (const polygon of polygons) if (appendPrism(patterns, frame, polygon, { bottom, top, colour: NO_BUILD, pattern })) counts.patterns++;
+      }
+      appendOutline(outlines, frame, polygons.flat(), true, bottom, top, PROPERTY_OUTLINE, HALF_PX.property);
+      counts.outlines++;
+    }
+
+    const limit = prov.heightLimit;
+    if (!limit) continue;
+    for (const polygon of polygons) {
+      const [lon, lat] = centroid(polygon);
+      const roof = limit.reference === 'mark' ? params.groundHeight + limit.metres : rh2000ToEllipsoidal(SWEDEN_GEOID, lon, lat, limit.metres);
+      if (!(roof > params.groundHeight + 0.01)) {
+        warnings.push({ featureId: prov.id, message: `The ${limit.kind} of ${limit.metres} m (${limit.reference === 'mark' ? 'over the ground' : 'over nollplanet'}) lies at or below the ground; no envelope is drawn.` });
+        continue;
+      }
+      if (!appendPrism(envelopes, frame, polygon, { bottom: params.groundHeight, top: roof, colour: ENVELOPE_TOP, wallColour: ENVELOPE_WALL })) continue;
+      counts.envelopes++;
+      for (const ring of polygon) {
+        for (let i = 0; i < ring.length; i++) {
+          const [lon0, lat0] = ring[i]!;
+          const [lon1, lat1] = ring[(i + 1) % ring.length]!;
+          frame.toLocal(lon0, lat0, roof, p);
+          edges.push(p[0], p[1], p[2]);
+          frame.toLocal(lon1, lat1, roof, p);
+          edges.push(p[0], p[1], p[2]);
+          frame.toLocal(lon0, lat0, roof, p);
+          edges.push(p[0], p[1], p[2]);
+          frame.toLocal(lon0, lat0, params.groundHeight, p);
+          edges.push(p[0], p[1], p[2]);
+        }
+      }
+    }
+  }
+
+  const drape: DrapeBatch[] = [];
+  for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ stencil: 'parity', mesh: fills.finish() });
+  if (patterns.vertexCount > 0) drape.push({ stencil: 'parity', mesh: patterns.finish() });
+  if (outlines.vertexCount > 0) drape.push({ stencil: 'count', mesh: outlines.finish() });
+  return { drape, envelopes: envelopes.finish(), envelopeEdges: Float32Array.from(edges), counts, warnings };
+}

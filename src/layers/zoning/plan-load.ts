@@ -1,0 +1,39 @@
+/**
+ * Fetches, parses and meshes a plan: the whole pipeline of a zoning layer's data, in one call
+ * that runs in a Web Worker (`plan.worker.ts`) or, where workers are unavailable, in place.
+ */
+import { parsePlan, type GeoJsonPlanMapping } from '../../sources/plans';
+import type { PlanDocument, PlanFormat } from '../../sources/plans/plan-document';
+import { buildPlanGeometry, type PlanGeometry, type PlanGeometryParams } from './plan-geometry';
+
+export interface PlanLoadRequest extends PlanGeometryParams {
+  /** Absolute URL of the plan file. */
+  url: string;
+  format: PlanFormat | 'auto';
+  /** CRS for files that do not state one, e.g. `EPSG:3014`. */
+  crs?: string;
+  mapping?: GeoJsonPlanMapping;
+}
+
+export interface PlanLoadResult {
+  doc: PlanDocument;
+  geometry: PlanGeometry;
+}
+
+async function fetchText(url: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new Error(`the plan could not be fetched from ${url} (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!res.ok) throw new Error(`the plan could not be fetched: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${url}`);
+  return res.text();
+}
+
+export async function loadPlan(req: PlanLoadRequest): Promise<PlanLoadResult> {
+  const text = await fetchText(req.url);
+  const doc = parsePlan(text, { format: req.format, crs: req.crs, mapping: req.mapping });
+  const geometry = buildPlanGeometry(doc, req);
+  return { doc, geometry };
+}
