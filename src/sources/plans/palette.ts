@@ -40,14 +40,14 @@ export const FALLBACK_COLOUR = '#f5f5f5';
  */
 export function colourHex(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const key = foldName(name);
-  for (const [n, hex] of Object.entries(PLAN_COLOURS)) if (foldName(n) === key) return hex;
-  return undefined;
+  return PLAN_COLOURS[name] ?? BY_FOLDED_NAME.get(foldName(name));
 }
 
 function foldName(name: string): string {
   return name.trim().toLocaleLowerCase('sv').replace(/å|ä/g, 'a').replace(/ö/g, 'o').replace(/\s+/g, '');
 }
+
+const BY_FOLDED_NAME = new Map(Object.entries(PLAN_COLOURS).map(([n, hex]) => [foldName(n), hex]));
 
 /**
  * The colour of a use code (`B`, `C`, `GATA`, `PARK`, `R1`, `W`, …) by Boverket's general advice:

@@ -112,26 +112,36 @@ function segmentsMeet(a: XY, b: XY, c: XY, d: XY): boolean {
 export function selfIntersects(ring: readonly XY[]): boolean {
   const n = ring.length;
   if (n < 4) return false;
+  const meets = (i: number, j: number): boolean => {
+    const adjacent = Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1;
+    return !adjacent && segmentsMeet(ring[i]!, ring[(i + 1) % n]!, ring[j]!, ring[(j + 1) % n]!);
+  };
+  if (n <= 32) {
+    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (meets(i, j)) return true;
+    return false;
+  }
   const minX = new Float64Array(n);
   const maxX = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const a = ring[i]!;
-    const b = ring[(i + 1) % n]!;
-    minX[i] = Math.min(a[0], b[0]);
-    maxX[i] = Math.max(a[0], b[0]);
+    const a = ring[i]![0];
+    const b = ring[(i + 1) % n]![0];
+    minX[i] = Math.min(a, b);
+    maxX[i] = Math.max(a, b);
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => minX[i]! - minX[j]!);
-  let active: number[] = [];
+  const active = new Int32Array(n);
+  let count = 0;
   for (const i of order) {
-    active = active.filter((j) => maxX[j]! >= minX[i]!);
-    const a = ring[i]!;
-    const b = ring[(i + 1) % n]!;
-    for (const j of active) {
-      const adjacent = Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1;
-      if (adjacent) continue;
-      if (segmentsMeet(a, b, ring[j]!, ring[(j + 1) % n]!)) return true;
+    // Drop segments that end left of this one (in place), test the rest.
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const j = active[k]!;
+      if (maxX[j]! < minX[i]!) continue;
+      active[kept++] = j;
+      if (meets(i, j)) return true;
     }
-    active.push(i);
+    active[kept++] = i;
+    count = kept;
   }
   return false;
 }
