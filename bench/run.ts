@@ -3,7 +3,7 @@
  * same vertical field of view, same screen-space error target. See bench/README.md.
  *
  *   npm run bench [-- --frames 40] [--runs 3] [--error-target 16] [--case wageningen-near] [--out file.json] [--screenshots]
- *   npm run bench -- --only tools|viewer    (one section: the converters of tools/, or the viewers)
+ *   npm run bench -- --only tools|viewer|plans    (one section: the converters of tools/, the viewers, or 10,000 plan polygons)
  *
  * Prints the results as JSON on stdout (progress goes to stderr) and writes them to
  * bench-results/latest.json.
@@ -22,6 +22,7 @@ import { allCases, type BenchCase } from './lib/cases.ts';
 import { CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
 import { runCesium, runOurs, type CesiumRun, type OursRun, type RunOptions } from './lib/measure.ts';
 import { runToolsBench } from './tools/run.ts';
+import { PLANS_DIR, PLANS_MOUNT, runPlansBench } from './plans.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const logger: Logger = { info: () => {}, warn: log, error: (m, e) => log(`${m} ${e ?? ''}`) };
@@ -187,7 +188,6 @@ async function chromiumVersion(browser: LaunchedBrowser): Promise<string> {
   }
 }
 
-/** `--only tools`: the tools section alone (no build, no browser), same JSON file and shape. */
 /** Prints the results as JSON on stdout and writes them to `--out`. */
 function writeOutput(output: { elapsedS: number }): void {
   const json = JSON.stringify(output, null, 2);
@@ -198,6 +198,57 @@ function writeOutput(output: { elapsedS: number }): void {
   log(`[bench] wrote ${out} in ${output.elapsedS} s`);
 }
 
+/** The app's server with the bench's mounts: the Cesium page, the bench scenes and the generated plans. */
+function startBenchServer(data: string | null) {
+  return startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: data,
+    logger,
+    setup: (app) => {
+      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
+      app.route('/bench-scenes', createStaticHandler({ root: join(REPO_ROOT, 'bench', 'scenes'), mount: '/bench-scenes', logger }));
+      mkdirSync(PLANS_DIR, { recursive: true });
+      app.route(PLANS_MOUNT, createStaticHandler({ root: PLANS_DIR, mount: PLANS_MOUNT, logger }));
+    },
+  });
+}
+
+function plansOptions(baseUrl: string, warn: (m: string) => void) {
+  return { baseUrl, runs: RUNS, frames: FRAMES, timeoutMs: TIMEOUT_MS, log, warn, ...(args.screenshots ? { screenshot: join(SCREENSHOT_DIR, 'plans-10000-ours.png') } : {}) };
+}
+
+/** `--only plans`: the plans section alone (bench/plans.ts), same JSON file. */
+async function mainPlansOnly(started: number): Promise<void> {
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    log(`[bench] warning: ${m}`);
+  };
+  const { built, reason } = await ensureBuilt(REPO_ROOT, { logger: { ...logger, info: log }, quiet: true });
+  if (!built) log(`[bench] using existing dist/ (${reason})`);
+  if (args.screenshots) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const server = await startBenchServer(dataDir());
+  let plans;
+  try {
+    plans = await runPlansBench(plansOptions(server.url, warn));
+  } finally {
+    await server.close();
+  }
+  const cpuList = cpus();
+  const output = {
+    machine: { cpus: cpuList.length, node: process.version, cpuModel: cpuList[0]?.model ?? 'unknown' },
+    date: new Date().toISOString(),
+    settings: { frames: FRAMES, runs: RUNS, viewport: { width: 1280, height: 800 }, statistic: `median of ${RUNS} runs, each in a fresh Chromium` },
+    plans,
+    notices: ['--only plans: the viewer cases, bundle sizes and tools were not measured'],
+    warnings,
+    elapsedS: r1((performance.now() - started) / 1000),
+  };
+  writeOutput(output);
+}
+
+/** `--only tools`: the tools section alone (no build, no browser), same JSON file and shape. */
 async function mainToolsOnly(started: number): Promise<void> {
   const cpuList = cpus();
   const tools = await runToolsBench({ log });
@@ -214,8 +265,9 @@ async function mainToolsOnly(started: number): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  if (args.only !== undefined && args.only !== 'tools' && args.only !== 'viewer') throw new Error(`--only ${args.only}: expected tools or viewer`);
+  if (args.only !== undefined && !['tools', 'viewer', 'plans'].includes(args.only)) throw new Error(`--only ${args.only}: expected tools, viewer or plans`);
   if (args.only === 'tools') return mainToolsOnly(started);
+  if (args.only === 'plans') return mainPlansOnly(started);
   const notices: string[] = [];
   const warnings: string[] = [];
   const notice = (m: string) => {
@@ -240,18 +292,10 @@ async function main(): Promise<void> {
   }
 
   if (args.screenshots) mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: data,
-    logger,
-    setup: (app) => {
-      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
-      app.route('/bench-scenes', createStaticHandler({ root: join(REPO_ROOT, 'bench', 'scenes'), mount: '/bench-scenes', logger }));
-    },
-  });
+  const server = await startBenchServer(data);
   let chromium = '';
   const results: CaseResult[] = [];
+  let plans: Awaited<ReturnType<typeof runPlansBench>> | undefined;
   try {
     log(`[bench] ${server.url}: ${cases.length} cases × 2 viewers × (1 first load + ${RUNS} runs of ${FRAMES} frames), error target ${ERROR_TARGET} px`);
     // a fresh Chromium (and profile) per case: cases do not inherit each other's caches or GPU state
@@ -266,6 +310,8 @@ async function main(): Promise<void> {
         await browser.close();
       }
     }
+    // the plans section (bench/plans.ts): 10,000 plan polygons in our viewer
+    if (args.only !== 'viewer') plans = await runPlansBench(plansOptions(server.url, warn));
   } finally {
     await server.close();
   }
@@ -296,6 +342,7 @@ async function main(): Promise<void> {
       cesiumJsFiles: ces.files,
       cesiumInAppBundle: leaked.length > 0,
     },
+    ...(plans ? { plans } : {}),
     ...(tools ? { tools } : {}),
     notices,
     warnings,
