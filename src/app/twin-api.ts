@@ -16,6 +16,8 @@ export interface TwinLayerInfo {
   state: LayerState;
   error?: string;
   warnings?: string[];
+  /** Facts that are not problems, e.g. the axis order a plan was read in. */
+  notes?: string[];
   featureCount?: number;
 }
 
@@ -105,6 +107,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
         const info: TwinLayerInfo = { id: l.id, type: l.type, state: s?.state ?? 'loading' };
         if (s?.error) info.error = s.error;
         if (s?.warnings.length) info.warnings = [...s.warnings];
+        if (s?.notes?.length) info.notes = [...s.notes];
         if (s?.featureCount !== undefined) info.featureCount = s.featureCount;
         return info;
       });

@@ -3,6 +3,9 @@ import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import type { Comparison } from '../spec';
 import { findComparison, layerSide, sideVisibility, type CompareMode } from '../state/compare-store';
+import { layerControls } from '../state/layer-controls';
+import '../state/layer-controls-builtin';
+import { uiStore } from '../state/ui-store';
 import { useT, type MessageKey } from './i18n';
 
 const NO_LAYERS: never[] = [];
@@ -25,6 +28,7 @@ export function LayerPanel() {
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const mode = useStore(rt.compare, (s) => s.mode);
   const comparison = findComparison(comparisons, activeId);
+  const lang = useStore(uiStore, (s) => s.lang);
   return (
     <section className="panel layer-panel" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{t('layers')}</h2>
@@ -73,10 +77,34 @@ export function LayerPanel() {
                   {status.featureCount} {t('features')}
                 </div>
               ) : null}
+              {layerControls(layer.type).map((control) => (
+                <label key={control.id} className="layer-control">
+                  <input
+                    type="checkbox"
+                    checked={control.value(layer)}
+                    disabled={!layer.visible}
+                    onChange={(e) => rt.scene.getState().updateLayer(layer.id, control.patch(e.target.checked))}
+                  />
+                  <span>{control.label[lang]}</span>
+                </label>
+              ))}
               {status?.error ? (
                 <div className="layer-error" role="alert">
                   {status.error}
                 </div>
+              ) : null}
+              {status?.notes?.length ? <div className="layer-notes">{status.notes.join(' ')}</div> : null}
+              {status?.warnings.length ? (
+                <details className="layer-warnings">
+                  <summary>
+                    {status.warnings.length} {t(status.warnings.length === 1 ? 'warning' : 'warnings')}
+                  </summary>
+                  <ul>
+                    {status.warnings.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                </details>
               ) : null}
             </li>
           );
