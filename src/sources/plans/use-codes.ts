@@ -4,10 +4,14 @@
  * gives it (BFS 2020:6, "kan vid färgläggning ges … färg"), plus a classifier from regulation text
  * for plans whose catalogue reference is unknown.
  *
- * `evidence: 'catalogue'` marks colours read in Boverket's Planbestämmelsekatalogen (release
- * 20251201; entries seen in ../shared/data/boverket-planbestammelsekatalog-subset and in the
- * catalogue copy of rita-detaljplan, commit 741c480). `evidence: 'advice'` marks colours taken from
- * our reading of BFS 2020:6 that were not checked against a catalogue entry.
+ * `evidence: 'catalogue'` marks entries read in Boverket's Planbestämmelsekatalogen, release
+ * 20251201 (its `beteckning`, `kategori` and `farg`, and the allmänna råd text naming the colour):
+ * in ../shared/data/boverket-planbestammelsekatalog-subset, or in the full catalogue as copied in
+ * the rita-detaljplan plugin (commit 741c480, `rita_detaljplan/data/planbestammelsekatalog.json`).
+ * `evidence: 'advice'` marks older or derived designations whose colour we did not find in the
+ * catalogue: S (Skola) by our reading of BFS 2020:6; GÅNG, CYKEL, LOKALGATA, HUVUDGATA, PLATS and
+ * PARKERING (an "annan allmän plats" is designated by its use in capitals) take the light grey
+ * that the catalogue gives other traffic areas and "annan allmän plats".
  */
 import type { LandUseForm } from './plan-document';
 
@@ -29,44 +33,41 @@ const VO: LandUseForm = 'vattenområde';
 const TABLE: readonly UseCodeInfo[] = [
   // Kvartersmark
   { code: 'B', name: 'Bostäder', landUse: KM, colour: 'Gul', evidence: 'catalogue' },
-  { code: 'C', name: 'Centrum', landUse: KM, colour: 'Brun', evidence: 'advice' },
-  { code: 'D', name: 'Vård', landUse: KM, colour: 'Röd', evidence: 'advice' },
+  { code: 'C', name: 'Centrum', landUse: KM, colour: 'Brun', evidence: 'catalogue' },
+  { code: 'D', name: 'Vård', landUse: KM, colour: 'Röd', evidence: 'catalogue' },
   { code: 'E', name: 'Tekniska anläggningar', landUse: KM, colour: 'Blågrå', evidence: 'catalogue' },
+  { code: 'F', name: 'Flygtrafik', landUse: KM, colour: 'Grå', evidence: 'catalogue' },
   { code: 'G', name: 'Drivmedel', landUse: KM, colour: 'Grå', evidence: 'catalogue' },
   { code: 'H', name: 'Detaljhandel', landUse: KM, colour: 'Brun', evidence: 'catalogue' },
   { code: 'J', name: 'Industri', landUse: KM, colour: 'Blågrå', evidence: 'catalogue' },
-  { code: 'K', name: 'Kontor', landUse: KM, colour: 'Brun', evidence: 'advice' },
-  { code: 'L', name: 'Odling och djurhållning', landUse: KM, colour: 'Beige', evidence: 'advice' },
-  { code: 'M', name: 'Skogsbruk', landUse: KM, colour: 'Grön', evidence: 'advice' },
-  { code: 'N', name: 'Friluftsliv och camping', landUse: KM, colour: 'Ljusgrön', evidence: 'advice' },
-  { code: 'O', name: 'Tillfällig vistelse', landUse: KM, colour: 'Brun', evidence: 'advice' },
-  { code: 'P', name: 'Parkering', landUse: KM, colour: 'Grå', evidence: 'advice' },
+  { code: 'K', name: 'Kontor', landUse: KM, colour: 'Brun', evidence: 'catalogue' },
+  { code: 'L', name: 'Odling och djurhållning', landUse: KM, colour: 'Grön', evidence: 'catalogue' },
+  { code: 'M', name: 'Begravningsplats', landUse: KM, colour: 'Lila', evidence: 'catalogue' },
+  { code: 'N', name: 'Friluftsliv och camping', landUse: KM, colour: 'Grön', evidence: 'catalogue' },
+  { code: 'O', name: 'Tillfällig vistelse', landUse: KM, colour: 'Orange', evidence: 'catalogue' },
+  { code: 'P', name: 'Parkering', landUse: KM, colour: 'Grå', evidence: 'catalogue' },
   { code: 'R', name: 'Besöksanläggningar', landUse: KM, colour: 'Orange', evidence: 'catalogue' },
   { code: 'S', name: 'Skola', landUse: KM, colour: 'Röd', evidence: 'advice' },
-  { code: 'T', name: 'Trafik', landUse: KM, colour: 'Grå', evidence: 'advice' },
-  { code: 'U', name: 'Tekniska anläggningar under mark (äldre beteckning)', landUse: KM, colour: 'Blågrå', evidence: 'advice' },
-  { code: 'V', name: 'Småbåtshamn', landUse: KM, colour: 'Blågrå', evidence: 'advice' },
-  { code: 'Z', name: 'Verksamheter', landUse: KM, colour: 'Lila', evidence: 'advice' },
+  { code: 'T', name: 'Trafik', landUse: KM, colour: 'Grå', evidence: 'catalogue' },
+  { code: 'U', name: 'Räddningstjänst och annat samhällsviktigt ändamål', landUse: KM, colour: 'Röd', evidence: 'catalogue' },
+  { code: 'V', name: 'Hamn', landUse: KM, colour: 'Grå', evidence: 'catalogue' },
+  { code: 'Z', name: 'Verksamheter', landUse: KM, colour: 'Beige', evidence: 'catalogue' },
   // Allmän plats
-  { code: 'GATA', name: 'Gata', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'LOKALGATA', name: 'Lokalgata', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'HUVUDGATA', name: 'Huvudgata', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'TORG', name: 'Torg', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
+  { code: 'GATA', name: 'Gata', landUse: AP, colour: 'Ljusgrå', evidence: 'catalogue' },
+  { code: 'TORG', name: 'Torg', landUse: AP, colour: 'Ljusgrå', evidence: 'catalogue' },
+  { code: 'VÄG', name: 'Väg', landUse: AP, colour: 'Ljusgrå', evidence: 'catalogue' },
+  { code: 'GCVÄG', name: 'Gång- och cykelväg', landUse: AP, colour: 'Ljusgrå', evidence: 'catalogue' },
   { code: 'GÅNG', name: 'Gångtrafik', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
   { code: 'CYKEL', name: 'Cykeltrafik', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'VÄG', name: 'Väg', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'PARKERING', name: 'Parkering', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'PLATS', name: 'Plats (allmän plats, äldre beteckning)', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'KANTZON', name: 'Kantzon', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
-  { code: 'PARK', name: 'Park', landUse: AP, colour: 'Grön', evidence: 'advice' },
-  { code: 'NATUR', name: 'Natur', landUse: AP, colour: 'Grön', evidence: 'advice' },
+  { code: 'LOKALGATA', name: 'Lokalgata (äldre beteckning)', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
+  { code: 'HUVUDGATA', name: 'Huvudgata (äldre beteckning)', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
+  { code: 'PLATS', name: 'Plats (annan allmän plats)', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
+  { code: 'PARKERING', name: 'Parkering (annan allmän plats)', landUse: AP, colour: 'Ljusgrå', evidence: 'advice' },
+  { code: 'PARK', name: 'Park', landUse: AP, colour: 'Ljusgrön', evidence: 'catalogue' },
+  { code: 'NATUR', name: 'Natur', landUse: AP, colour: 'Ljusgrön', evidence: 'catalogue' },
   { code: 'SKYDD', name: 'Skydd', landUse: AP, colour: 'Ljusgrön', evidence: 'catalogue' },
-  { code: 'STRAND', name: 'Strand', landUse: AP, colour: 'Ljusgrön', evidence: 'advice' },
-  { code: 'ODLING', name: 'Odling', landUse: AP, colour: 'Ljusgrön', evidence: 'advice' },
   // Vattenområde
-  { code: 'W', name: 'Öppet vattenområde', landUse: VO, colour: 'Blå', evidence: 'advice' },
-  { code: 'WB', name: 'Bryggor och båtplatser', landUse: VO, colour: 'Blå', evidence: 'advice' },
-  { code: 'WV', name: 'Vattenverksamhet', landUse: VO, colour: 'Blå', evidence: 'advice' },
+  { code: 'W', name: 'Vattenområde', landUse: VO, colour: 'Blå', evidence: 'catalogue' },
 ];
 
 const BY_CODE = new Map(TABLE.map((e) => [e.code, e]));
@@ -102,40 +103,41 @@ const TEXT_RULES: readonly [RegExp, string | ((landUse?: LandUseForm) => string)
   [/^centrum/i, 'C'],
   [/^v[åa]rd/i, 'D'],
   [/^tekniska?\s+anl[äa]ggning/i, 'E'],
+  [/^flyg/i, 'F'],
   [/^drivmedel/i, 'G'],
   [/^(detalj)?handel/i, 'H'],
   [/^industri|^lager/i, 'J'],
   [/^kontor/i, 'K'],
-  [/^odling|^jordbruk|djurh[åa]llning/i, (l) => (l === AP ? 'ODLING' : 'L')],
-  [/^skogsbruk/i, 'M'],
+  [/^odling|^jordbruk|djurh[åa]llning/i, 'L'],
+  [/^begravning/i, 'M'],
   [/^friluftsliv|^camping/i, 'N'],
   [/^tillf[äa]llig\s+vistelse|^hotell/i, 'O'],
   [/^parkering/i, (l) => (l === AP ? 'PARKERING' : 'P')],
   [/^bes[öo]ksanl[äa]ggning|^idrott|^sport|^kultur|^motorsport|^bygdeg[åa]rd/i, 'R'],
   [/^skola|^f[öo]rskola|^utbildning/i, 'S'],
   [/^trafik/i, 'T'],
+  [/^r[äa]ddningstj[äa]nst|samh[äa]llsviktig/i, 'U'],
+  [/^hamn/i, 'V'],
   [/^verksamhet/i, 'Z'],
   [/^huvudgata/i, 'HUVUDGATA'],
   [/^lokalgata/i, 'LOKALGATA'],
   [/^gata\b|^gator\b/i, 'GATA'],
   [/^torg/i, 'TORG'],
+  [/^g[åa]ng-?\s+och\s+cykel/i, 'GCVÄG'],
   [/^g[åa]ng/i, 'GÅNG'],
   [/^cykel/i, 'CYKEL'],
   [/^v[äa]g\b/i, 'VÄG'],
-  [/^kantzon/i, 'KANTZON'],
   [/^park\b/i, 'PARK'],
   [/^natur/i, 'NATUR'],
   [/^skydd|^[öo]versv[äa]mning/i, 'SKYDD'],
-  [/^strand/i, 'STRAND'],
   [/^[öo]ppet\s+vatten|^vattenomr[åa]de/i, 'W'],
-  [/^bryggor|^b[åa]tplats/i, 'WB'],
 ];
 
 /**
  * A use code from the regulation text of an användningsbestämmelse ("Bostäder" → `B`,
  * "Lokalgata" → `LOKALGATA`, "Park" → `PARK`, "Industri" → `J`, …), or `undefined`.
  * @param landUse where the provision applies, when known (parkering is `P` on kvartersmark,
- *   `PARKERING` on allmän plats)
+ *   `PARKERING`, an annan allmän plats, on allmän plats)
  */
 export function classifyUseText(text: string, landUse?: LandUseForm): string | undefined {
   const t = text.trim();

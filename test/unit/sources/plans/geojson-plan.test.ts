@@ -23,7 +23,7 @@ describe('parsePlan on plain GeoJSON', () => {
     const get = (id: string) => doc.provisions.find((p) => p.id === id)!;
     expect(get('kvarter-norr')).toMatchObject({ kind: 'användning', designation: 'B1', useCode: 'B', text: 'Kvarter Norr', colourName: 'Gul', landUse: 'kvartersmark' });
     expect(get('kvarter-norr/nockhöjd')).toMatchObject({ kind: 'egenskap', text: 'Högsta nockhöjd är 12 meter.', heightLimit: { kind: 'nockhöjd', metres: 12, reference: 'mark' } });
-    expect(get('parken')).toMatchObject({ useCode: 'PARK', text: 'Parken', colour: '#b2ec40' });
+    expect(get('parken')).toMatchObject({ useCode: 'PARK', text: 'Parken', colour: '#deffce' });
     expect(get('prickmark-norr/prickmark')).toMatchObject({ kind: 'egenskap', noBuild: true });
     expect(get('torget')).toMatchObject({ useCode: 'C', text: 'Centrum' });
     expect(get('torget/totalhöjd').heightLimit).toEqual({ kind: 'totalhöjd', metres: 18.5, reference: 'mark' });

@@ -59,7 +59,7 @@ describe('parsePlan on NGP Detaljplan 4.1', () => {
     expect(b).toMatchObject({ kind: 'användning', useCode: 'B', designation: 'B', landUse: 'kvartersmark', colourName: 'Gul', colour: '#ffffce', catalogueRef: 'f9e056a6-cda8-4b92-a15d-dc70d61dfa36' });
     expect(byText(doc3014, /^Centrum$/)).toMatchObject({ useCode: 'C', colourName: 'Brun', landUse: 'kvartersmark' });
     expect(byText(doc3014, /^Gata$/)).toMatchObject({ useCode: 'GATA', landUse: 'allmän plats' });
-    expect(byText(doc3014, /^Park$/)).toMatchObject({ useCode: 'PARK', colourName: 'Grön', landUse: 'allmän plats' });
+    expect(byText(doc3014, /^Park$/)).toMatchObject({ useCode: 'PARK', colourName: 'Ljusgrön', landUse: 'allmän plats' });
     expect(doc3014.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/^Catalogue reference c0ffee00-0000-4000-8000-00000000000c is not in the catalogue lookup \(release 20251201, 18 entries\); its use was read as C from its text “Centrum”\.$/),
       expect.stringMatching(/c0ffee00-0000-4000-8000-0000000000a1 .* read as GATA/),

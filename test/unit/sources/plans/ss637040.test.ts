@@ -60,7 +60,7 @@ describe.skipIf(!present)('parsePlan on the SS 637040 example (../shared/data)',
     expect(uses.map((u) => u.useCode).sort()).toEqual(['CYKEL', 'E', 'GATA', 'GÅNG', 'NATUR', 'R', 'S']);
     expect(byDesignation('R')).toMatchObject({ text: 'Besöksanläggningar (Idrott, bad)', landUse: 'kvartersmark', colourName: 'Orange' });
     expect(byDesignation('GATA')).toMatchObject({ landUse: 'allmän plats', colourName: 'Ljusgrå' });
-    expect(byDesignation('NATUR')).toMatchObject({ landUse: 'allmän plats', colourName: 'Grön' });
+    expect(byDesignation('NATUR')).toMatchObject({ landUse: 'allmän plats', colourName: 'Ljusgrön' });
     expect(byDesignation('E')).toMatchObject({ landUse: 'kvartersmark', colourName: 'Blågrå' });
     for (const u of uses) expect(u.colour, u.designation).toMatch(/^#[0-9a-f]{6}$/);
   });

@@ -35,7 +35,8 @@ describe('use codes', () => {
   it('should give colours by use code', () => {
     expect(colourForUse('B')).toEqual({ name: 'Gul', hex: PLAN_COLOURS.Gul });
     expect(colourForUse('J1')).toEqual({ name: 'Blågrå', hex: '#b6cce1' });
-    expect(colourForUse('PARK')?.name).toBe('Grön');
+    expect(colourForUse('PARK')?.name).toBe('Ljusgrön');
+    expect(colourForUse('Z1')).toEqual({ name: 'Beige', hex: '#ffcb83' });
     expect(colourForUse('nonsense')).toBeUndefined();
     expect(colourHex('blagra')).toBe('#b6cce1');
     expect(colourHex('Okänd')).toBeUndefined();
