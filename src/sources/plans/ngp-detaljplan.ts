@@ -91,7 +91,7 @@ function decisions(props: Rec): PlanInfo['decisions'] {
     if (b.datumPaborjat) push('påbörjad', b.datumPaborjat);
     if (b.datumAntagande || type) push(type ?? 'antagande', b.datumAntagande);
     if (Array.isArray(b.datumLagakraft)) for (const d of b.datumLagakraft) push('laga kraft', d);
-    if (typeof b.genomforandetid === 'number') push(`genomförandetid ${b.genomforandetid} år${b.genomforandetidStartar ? ' från' : ''}`, b.genomforandetidStartar);
+    if (typeof b.genomforandetid === 'number') push(`genomförandetid ${b.genomforandetid} år`, b.genomforandetidStartar);
   }
   return out;
 }

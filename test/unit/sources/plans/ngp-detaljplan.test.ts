@@ -40,7 +40,7 @@ describe('parsePlan on NGP Detaljplan 4.1', () => {
     expect(plan.decisions).toEqual([
       { kind: 'antagande av ny detaljplan', date: '2024-03-18' },
       { kind: 'laga kraft', date: '2024-04-15' },
-      { kind: 'genomförandetid 5 år från', date: '2024-04-15' },
+      { kind: 'genomförandetid 5 år', date: '2024-04-15' },
     ]);
     expect(plan.boundary).toHaveLength(1);
     const ring = plan.boundary[0]![0]!;
