@@ -48,7 +48,7 @@ export const DEMO_VIEWPOINTS: readonly Viewpoint[] = [
   { id: 'library', name: 'Sambiblioteket från gatan', lon: 17.93775, lat: 62.63187, height: 29.7, heading: 10, pitch: 14, fov: 75 },
   { id: 'strait', name: 'Över Södra sundet', lon: 17.93, lat: 62.627, height: 120, heading: 40, pitch: -15 },
   { id: 'high', name: 'Härnösand från 5 km', lon: 17.9379, lat: 62.59, height: 5000, heading: 0, pitch: -50 },
-  { id: 'sundsbryggan-street', name: 'Kvarteret Sundsbryggan från gatan', lon: 17.94147, lat: 62.63132, height: 29.7, heading: 35, pitch: 8, fov: 75 },
+  { id: 'sundsbryggan-street', name: 'Kvarteret Sundsbryggan från gatan', lon: 17.9408, lat: 62.63209, height: 29.7, heading: 122, pitch: 8, fov: 75 },
   { id: 'sundsbryggan-plan', name: 'Detaljplanen för Kvarteret Sundsbryggan', lon: 17.94197, lat: 62.62969, height: 228, heading: 0, pitch: -41 },
 ];
 
