@@ -88,7 +88,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       await engine.clock.afterFrames(1);
       const byId = rt.status.getState().byId;
       const layers = rt.scene.getState().doc?.layers ?? [];
-      const mounted = layers.every((l) => engine.layer(l.id));
+      const mounted = engine.mountedRevision === rt.scene.getState().revision && layers.every((l) => engine.layer(l.id));
       const layersSettled = layers.every((l) => byId[l.id] !== undefined && byId[l.id]!.state !== 'loading');
       quiet = !engine.isBusy() && layersSettled && mounted && !rt.controller?.flying ? quiet + 1 : 0;
     }

@@ -43,6 +43,8 @@ export class Engine {
   gl: WebGLRenderer | null = null;
   scene: Scene | null = null;
   readonly clock = new FrameClock();
+  /** The scene revision (`SceneState.revision`) whose layer views have mounted; `-1` before any. */
+  mountedRevision = -1;
   /**
    * The active before / after comparison (set by the runtime). Picking, `featuresAt` and
    * surface hits skip layers that the comparison hides where the ray is.

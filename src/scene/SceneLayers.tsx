@@ -1,4 +1,5 @@
 /** Mounts the view of every layer of the current scene, keyed by id so edits are diffs, not rebuilds. */
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { getLayerView } from './layer-views';
 import { useRuntime } from './runtime-context';
@@ -9,6 +10,10 @@ export function SceneLayers() {
   const layers = useStore(rt.scene, (s) => s.doc?.layers);
   const baseUrl = useStore(rt.scene, (s) => s.baseUrl);
   const revision = useStore(rt.scene, (s) => s.revision);
+  // runs after the layer views' own effects (children first), so their handles are registered
+  useEffect(() => {
+    rt.engine.mountedRevision = revision;
+  }, [rt, revision, layers]);
   if (!layers) return null;
   return (
     <group name="layers">

@@ -77,7 +77,8 @@ export class PlanObjects {
         this.root.add(mesh);
       });
     });
-    this.envelopeMaterial = new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: ENVELOPE_OPACITY, depthWrite: false, side: DoubleSide });
+    // one pass for both sides (three draws transparent double-sided meshes twice by default)
+    this.envelopeMaterial = new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: ENVELOPE_OPACITY, depthWrite: false, side: DoubleSide, forceSinglePass: true });
     this.edgeMaterial = new LineBasicMaterial({ color: 0x4a4a5a, transparent: true, opacity: EDGE_OPACITY, depthWrite: false });
     this.materials.push(this.envelopeMaterial, this.edgeMaterial);
     if (geometry.envelopes.indices.length > 0) {

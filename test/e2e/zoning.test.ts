@@ -1,0 +1,299 @@
+/**
+ * Zoning plans in a browser: our NGP Detaljplan 4.1 fixtures (EPSG:3014 (E, N) and EPSG:3006
+ * (N, E)), the real SS 637040 GML plan from ../shared/data, and broken files. The regulations
+ * `featuresAt` returns are checked against a plain point-in-polygon over the parser's golden
+ * output; colours are read back from the canvas; height volumes are toggled.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../../tools/server/staleness.ts';
+import type { PlanDocument, Polygon } from '../../src/sources/plans/plan-document.ts';
+import { saveScreenshot } from './harness/browser.ts';
+import { loadScene, useApp, waitIdle } from './harness/twin.ts';
+
+const golden = (name: string) => JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/plans/${name}.output.json`, 'utf8')) as PlanDocument;
+
+function contains(polygon: Polygon, lon: number, lat: number): boolean {
+  let inside = false;
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Distance in metres from (lon, lat) to the segment a–b (equirectangular, fine over a plan). */
+function segmentDistance(lon: number, lat: number, a: [number, number], b: [number, number]): number {
+  const k = 111_320 * Math.cos((lat * Math.PI) / 180);
+  const [px, py] = [(lon - a[0]) * k, (lat - a[1]) * 110_570];
+  const [dx, dy] = [(b[0] - a[0]) * k, (b[1] - a[1]) * 110_570];
+  const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(px - t * dx, py - t * dy);
+}
+
+/**
+ * A point inside `polygon` at least 0.25 m from every edge of every area of the plan (so that no
+ * rounding decides which side of a shared edge it lies on), as far from them as a grid finds.
+ */
+function interiorPoint(polygon: Polygon, doc: PlanDocument, avoid: (p: PlanDocument['provisions'][number]) => boolean = () => false): [number, number] {
+  const ring = polygon[0]!;
+  const lons = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const edges: [[number, number], [number, number]][] = [];
+  const rings = [...doc.provisions.flatMap((p) => p.geometry.polygons.flat()), ...doc.plans.flatMap((p) => p.boundary.flat())];
+  for (const r of rings) for (let i = 0; i < r.length; i++) edges.push([r[i]!, r[(i + 1) % r.length]!]);
+  let best: [number, number] | null = null;
+  let bestScore = 0.25;
+  for (let i = 1; i < 60; i++) {
+    for (let j = 1; j < 60; j++) {
+      const lon = w + ((e - w) * i) / 60;
+      const lat = s + ((n - s) * j) / 60;
+      if (!contains(polygon, lon, lat)) continue;
+      if (doc.provisions.some((p) => avoid(p) && p.geometry.polygons.some((q) => contains(q, lon, lat)))) continue;
+      let score = Infinity;
+      for (const [a, b] of edges) score = Math.min(score, segmentDistance(lon, lat, a, b));
+      if (score > bestScore) [best, bestScore] = [[lon, lat], score];
+    }
+  }
+  if (!best) throw new Error('no interior point 0.25 m from every edge');
+  return best;
+}
+
+/** Texts of the regulations the golden plan says apply at a point. */
+function expectedTexts(doc: PlanDocument, lon: number, lat: number): string[] {
+  return doc.provisions
+    .filter((p) => p.geometry.polygons.some((poly) => contains(poly, lon, lat)))
+    .map((p) => p.text)
+    .sort();
+}
+
+async function regulationsAt(page: Page, lon: number, lat: number): Promise<string[]> {
+  const hits = await page.evaluate(([x, y]) => window.twin.featuresAt(x!, y!), [lon, lat]);
+  return hits
+    .filter((h) => h.layerId === 'plan' && h.properties.kind !== 'detaljplan')
+    .map((h) => String(h.properties.bestammelseformulering))
+    .sort();
+}
+
+function planScene(url: string, lon: number, lat: number, extra: Record<string, unknown> = {}) {
+  return {
+    version: 1,
+    title: 'Zoning test',
+    origin: { lon, lat, height: 30 },
+    ground: { colour: '#9a9a9a' },
+    layers: [{ id: 'plan', type: 'zoning', name: 'Detaljplan', url, ...extra }],
+    viewpoints: [{ id: 'top', name: 'Top', lon, lat, height: 30 + 420, heading: 0, pitch: -90 }],
+    startViewpoint: 'top',
+  };
+}
+
+/** Mean colour of a 9×9 block around the canvas pixel that shows (lon, lat) (top-down view centred on the origin). */
+async function colourAt(page: Page, lon: number, lat: number, shot?: PNG): Promise<[number, number, number]> {
+  const xy = await page.evaluate(([x, y]) => {
+    const v = window.twin.view();
+    return { v, w: innerWidth, h: innerHeight, x, y };
+  }, [lon, lat]);
+  // top-down: 50° vertical fov at 420 m; metres per pixel
+  const mpp = (2 * 420 * Math.tan((25 * Math.PI) / 180)) / xy.h;
+  const east = (lon - xy.v.lon) * 111_320 * Math.cos((lat * Math.PI) / 180);
+  const north = (lat - xy.v.lat) * 110_570;
+  const px = Math.round(xy.w / 2 + east / mpp);
+  const py = Math.round(xy.h / 2 - north / mpp);
+  const png = shot ?? PNG.sync.read(await page.screenshot());
+  const sum = [0, 0, 0];
+  for (let dy = -4; dy <= 4; dy++) {
+    for (let dx = -4; dx <= 4; dx++) {
+      const o = ((py + dy) * png.width + (px + dx)) * 4;
+      for (let c = 0; c < 3; c++) sum[c]! += png.data[o + c]!;
+    }
+  }
+  return sum.map((v) => v / 81) as [number, number, number];
+}
+
+/**
+ * Checks the canvas colour inside each named use where only that use is drawn (no other use or
+ * pattern over the point; envelopes must be off): the palette colour at 90 % over the grey ground.
+ */
+async function expectColours(page: Page, doc: PlanDocument, texts: string[]): Promise<void> {
+  const shot = PNG.sync.read(await page.screenshot());
+  for (const text of texts) {
+    const p = doc.provisions.find((q) => q.text === text && q.kind === 'användning')!;
+    const [lon, lat] = interiorPoint(p.geometry.polygons[0]!, doc, (q) => q !== p && (q.kind === 'användning' || !!q.noBuild || /komplementbyggnad/.test(q.text)));
+    const got = await colourAt(page, lon, lat, shot);
+    const want = hex(p.colour!);
+    for (let c = 0; c < 3; c++) expect(Math.abs(got[c]! - want[c]!), `${text} channel ${c}: ${got} vs ${want}`).toBeLessThan(24);
+  }
+}
+
+const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+
+describe('zoning plans', () => {
+  const session = useApp('?scene=/fixtures/scenes/empty.json&lang=sv');
+  const fixtures = inject('fixturesUrl');
+  const en3014 = golden('ngp-harnosand-3014-en');
+  const [lon0, lat0] = interiorPoint(en3014.plans[0]!.boundary[0]!, en3014);
+
+  it('should read the EPSG:3014 (E, N) plan, name the axis order, and return every regulation at points inside each area', async () => {
+    const page = session.app.page;
+    await loadScene(page, planScene(`${fixtures}/plans/ngp-harnosand-3014-en.input.json`, lon0, lat0));
+    const [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer).toMatchObject({ id: 'plan', type: 'zoning', state: 'ready', featureCount: en3014.provisions.length });
+    expect(layer!.notes).toEqual([expect.stringMatching(/^Coordinates read as \(E, N\).*EPSG:3014/)]);
+    let checked = 0;
+    for (const p of en3014.provisions) {
+      for (const polygon of p.geometry.polygons) {
+        const [lon, lat] = interiorPoint(polygon, en3014);
+        const got = await regulationsAt(page, lon, lat);
+        expect(got, `${p.id} (${p.text}) at ${lon}, ${lat}: ${JSON.stringify(got)}`).toEqual(expectedTexts(en3014, lon, lat));
+        expect(got).toContain(p.text);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('should give values with units, height limits and the plan itself in featuresAt', async () => {
+    const page = session.app.page;
+    const b = en3014.provisions.find((p) => p.text === 'Bostäder')!;
+    const [lon, lat] = interiorPoint(b.geometry.polygons[0]!, en3014);
+    const hits = await page.evaluate(([x, y]) => window.twin.featuresAt(x!, y!), [lon, lat]);
+    const plan = hits.find((h) => h.properties.kind === 'detaljplan')!;
+    expect(plan.properties).toMatchObject({ planNamn: en3014.plans[0]!.name, planStatus: en3014.plans[0]!.status });
+    const use = hits.find((h) => h.properties.kind === 'användningsbestämmelse')!;
+    expect(use.properties).toMatchObject({ bestammelseformulering: 'Bostäder', beteckning: 'B', colour: '#ffffce' });
+    const height = hits.find((h) => (h.properties.heightLimit as { kind?: string } | undefined)?.kind === 'nockhöjd')!;
+    expect(height.properties).toMatchObject({ kind: 'egenskapsbestämmelse', heightLimit: { metres: 14.5, reference: 'mark' } });
+    expect(height.properties.values).toEqual([expect.objectContaining({ value: 14.5, unit: 'meter' })]);
+    const admin = hits.find((h) => h.properties.kind === 'administrativ bestämmelse')!;
+    expect(String(admin.properties.bestammelseformulering)).toMatch(/^Genomförandetiden är 5 år/);
+  });
+
+  it('should toggle the height volumes on their own, keeping the areas', async () => {
+    const page = session.app.page;
+    const before = await page.evaluate(() => window.twin.stats().drawCalls);
+    await page.evaluate(() => {
+      const doc = window.twin.scene()!;
+      return window.twin.loadScene({ ...doc, layers: doc.layers.map((l) => ({ ...l, volumes: false })) });
+    });
+    await waitIdle(page);
+    const after = await page.evaluate(() => window.twin.stats().drawCalls);
+    // the envelope mesh and its edges are two draw calls
+    expect(before - after, `${before} → ${after}`).toBe(2);
+    const [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer!.state).toBe('ready');
+    // the whole plan: 4 colours × 2 passes + prickmark 2 + outlines 3 + envelopes 2 (+ ground plane)
+    expect(before).toBe(16);
+  });
+
+  it('should draw use areas in their Boverket colours', async () => {
+    const page = session.app.page;
+    saveScreenshot('zoning-3014-top-no-volumes', await page.screenshot());
+    await expectColours(page, en3014, ['Bostäder', 'Centrum', 'Gata', 'Park']);
+  });
+
+  it('should read the same plan in EPSG:3006 (N, E) to the same regulations', async () => {
+    // (volumes are on again in this scene)
+    const page = session.app.page;
+    const ne3006 = golden('ngp-harnosand-3006-ne');
+    await loadScene(page, planScene(`${fixtures}/plans/ngp-harnosand-3006-ne.input.json`, lon0, lat0));
+    const [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer!.state).toBe('ready');
+    expect(layer!.notes).toEqual([expect.stringMatching(/^Coordinates read as \(N, E\).*EPSG:3006/)]);
+    for (const p of ne3006.provisions) {
+      for (const polygon of p.geometry.polygons) {
+        const [lon, lat] = interiorPoint(polygon, ne3006);
+        expect(await regulationsAt(page, lon, lat)).toEqual(expectedTexts(en3014, lon, lat));
+      }
+    }
+  });
+
+  it('should show the regulations of a tapped area in the info panel, as text', async () => {
+    const page = session.app.page;
+    const b = en3014.provisions.find((p) => p.text === 'Bostäder')!;
+    const [lon, lat] = interiorPoint(b.geometry.polygons[0]!, en3014);
+    await page.evaluate((v) => window.twin.setView({ ...v, height: 30 + 420, heading: 0, pitch: -90 }), { lon, lat });
+    await waitIdle(page);
+    const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    await page.mouse.click(w / 2, h / 2);
+    const panel = page.getByTestId('zoning-info');
+    await panel.waitFor();
+    const text = await panel.innerText();
+    expect(text).toContain(en3014.plans[0]!.name!);
+    expect(text).toContain('Bostäder');
+    expect(text).toContain('Högsta nockhöjd är 14,5 meter.');
+    expect(text).toContain('högst 14,5 m');
+    expect(text).toMatch(/Genomförandetiden är 5 år/);
+    expect(await page.getByTestId('plan-status').textContent()).toBe(en3014.plans[0]!.status);
+    saveScreenshot('zoning-picked', await page.screenshot());
+  });
+
+  it('should render the real SS 637040 plan with its colours, 13 m volume and regulations', async () => {
+    const page = session.app.page;
+    const gml = golden('ss637040-qgissverige');
+    const [lon, lat] = interiorPoint(gml.plans[0]!.boundary[0]!, gml);
+    await loadScene(page, planScene(`${inject('dataUrl')}/detaljplan-ss637040-qgissverige/plankarta.xml`, lon, lat, { volumes: false }));
+    const [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer).toMatchObject({ state: 'ready', featureCount: gml.provisions.length });
+    expect(layer!.notes).toEqual([expect.stringMatching(/\(N, E\).*EPSG:3008/)]);
+    for (const p of gml.provisions) {
+      for (const polygon of p.geometry.polygons) {
+        const [x, y] = interiorPoint(polygon, gml);
+        expect(await regulationsAt(page, x, y), `${p.id} (${p.text})`).toEqual(expectedTexts(gml, x, y));
+      }
+    }
+    const nock = gml.provisions.find((p) => p.heightLimit?.kind === 'nockhöjd')!;
+    const [nx, ny] = interiorPoint(nock.geometry.polygons[0]!, gml);
+    const hit = (await page.evaluate(([x, y]) => window.twin.featuresAt(x!, y!), [nx, ny])).find((h) => h.properties.heightLimit);
+    expect(hit!.properties.heightLimit).toEqual({ kind: 'nockhöjd', metres: 13, reference: 'mark' });
+    saveScreenshot('zoning-ss637040-top', await page.screenshot());
+    await expectColours(page, gml, ['Gata', 'Natur', 'Tekniska anläggningar']);
+    // the 13 m envelope from the side
+    const doc = await page.evaluate(() => window.twin.scene()!);
+    await loadScene(page, { ...doc, layers: doc.layers.map((l) => ({ ...l, volumes: true })) });
+    await page.evaluate((v) => window.twin.setView(v), { lon: nx, lat: ny - 0.0022, height: 30 + 110, heading: 0, pitch: -30 });
+    await waitIdle(page);
+    saveScreenshot('zoning-ss637040-side', await page.screenshot());
+  });
+
+  it('should list per-feature warnings for broken files and still draw what is valid', async () => {
+    const page = session.app.page;
+    const cases: [string, RegExp][] = [
+      ['ngp-broken-self-intersecting', /crosses or touches itself/],
+      ['ngp-broken-unclosed-ring', /was not closed/],
+      ['ngp-broken-unknown-crs', /EPSG:3021/],
+      ['ngp-broken-unknown-uuid', /deadbeef-0000-4000-8000-000000000000 is not in the catalogue/],
+      ['ngp-broken-wrong-media-type', /media type/i],
+    ];
+    for (const [name, pattern] of cases) {
+      await loadScene(page, planScene(`${fixtures}/plans/${name}.input.json`, lon0, lat0));
+      const [layer] = await page.evaluate(() => window.twin.layers());
+      expect(layer!.state, name).toBe('ready');
+      expect(layer!.warnings?.join('\n'), name).toMatch(pattern);
+      // the residential block is still there
+      const b = en3014.provisions.find((p) => p.text === 'Bostäder')!;
+      const [lon, lat] = interiorPoint(b.geometry.polygons[0]!, en3014);
+      expect(await regulationsAt(page, lon, lat), name).toContain('Bostäder');
+    }
+    const warnings = page.locator('.layer-warnings');
+    await warnings.locator('summary').click();
+    expect(await warnings.innerText()).toMatch(/media type/i);
+  });
+
+  it('should put an empty plan and an unreachable one into error, with the reason', async () => {
+    const page = session.app.page;
+    await loadScene(page, planScene(`${fixtures}/plans/ngp-broken-empty.input.json`, lon0, lat0));
+    let [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer!.state).toBe('error');
+    expect(layer!.error).toMatch(/\S/);
+    await loadScene(page, planScene(`${fixtures}/plans/no-such-plan.json`, lon0, lat0));
+    [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer).toMatchObject({ state: 'error', error: expect.stringMatching(/HTTP 404/) });
+    expect(await page.locator('.layer-error').innerText()).toMatch(/HTTP 404/);
+  });
+});
