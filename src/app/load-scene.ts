@@ -56,6 +56,18 @@ export function uniqueLayerId(name: string, taken: ReadonlySet<string>): string 
   return id;
 }
 
+/** A content sample for kind detection: parsed JSON, or the first 4 KB of text (XML, GML). */
+async function fetchSample(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text.slice(0, 4096);
+  }
+}
+
 /**
  * Completes a partial layer: detects `type` from the URL (and, when needed, from the fetched
  * content), fills `id` and `name`, and validates it against its kind.
@@ -70,7 +82,7 @@ export async function completeLayer(input: Partial<LayerInput> & { url: string }
   if (type === undefined) {
     type = detectLayerKind(input.url)?.type;
     if (type === undefined) {
-      const sample = await fetchJson(new URL(input.url, baseUrl).href).catch(() => undefined);
+      const sample = await fetchSample(new URL(input.url, baseUrl).href).catch(() => undefined);
       type = detectLayerKind(input.url, sample)?.type;
     }
     if (type === undefined) throw new Error(`Could not tell what kind of layer ${input.url} is; give its "type"`);

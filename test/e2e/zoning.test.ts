@@ -296,4 +296,16 @@ describe('zoning plans', () => {
     expect(layer).toMatchObject({ state: 'error', error: expect.stringMatching(/HTTP 404/) });
     expect(await page.locator('.layer-error').innerText()).toMatch(/HTTP 404/);
   });
+
+  it('should recognise a plan added by URL alone, from its content', async () => {
+    const page = session.app.page;
+    await loadScene(page, planScene(`${fixtures}/plans/no-such-plan.json`, lon0, lat0));
+    const id = await page.evaluate((u) => window.twin.addLayer({ url: u }), `${fixtures}/plans/ngp-harnosand-3014-en.input.json`);
+    await waitIdle(page);
+    const layer = (await page.evaluate(() => window.twin.layers())).find((l) => l.id === id)!;
+    expect(layer).toMatchObject({ type: 'zoning', state: 'ready' });
+    const gml = await page.evaluate((u) => window.twin.addLayer({ url: u, name: 'SS 637040' }), `${inject('dataUrl')}/detaljplan-ss637040-qgissverige/plankarta.xml`);
+    await waitIdle(page);
+    expect((await page.evaluate(() => window.twin.layers())).find((l) => l.id === gml)).toMatchObject({ type: 'zoning', state: 'ready' });
+  });
 });
