@@ -5,6 +5,7 @@
 import { Engine } from './engine';
 import type { CameraController } from './navigation/camera-controller';
 import { ComparisonReader } from './compare/comparison-reader';
+import { clearSelectionHiddenByComparison } from './compare/hidden-selection';
 import { createCompareStore } from '../state/compare-store';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
@@ -31,5 +32,7 @@ export function createRuntime(): Runtime {
     controller: null,
   };
   rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);
+  // lives as long as the runtime's stores
+  clearSelectionHiddenByComparison(rt.scene, rt.compare, rt.selection);
   return rt;
 }
