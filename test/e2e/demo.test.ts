@@ -16,7 +16,9 @@ describe('demo scene', () => {
     expect(layers.map((l) => [l.id, l.state])).toEqual([
       ['ground', 'ready'],
       ['buildings', 'ready'],
+      ['today', 'ready'],
       ['proposal', 'ready'],
+      ['plan', 'ready'],
     ]);
     expect(layers.find((l) => l.id === 'buildings')!.featureCount).toBeGreaterThan(100);
     const stats = await session.app.page.evaluate(() => window.twin.stats());
@@ -57,6 +59,16 @@ describe('demo scene', () => {
     expect(typeof library?.properties.height).toBe('number');
     // the ground layer is not pickable in the demo
     expect(hits.some((h) => h.layerId === 'ground')).toBe(false);
+  });
+
+  it('should say what the synthetic detaljplan allows in the Sundsbryggan courtyard', async () => {
+    // the centre of the block (tools/demo/plan.ts): the courtyard's centrum area, with h4 and e1
+    const hits = await session.app.page.evaluate(() => window.twin.featuresAt(17.941968, 62.631749));
+    const plan = hits.filter((h) => h.layerId === 'plan');
+    expect(plan.find((h) => h.properties.kind === 'detaljplan')?.properties).toMatchObject({ planStatus: 'samråd', planNamn: 'Detaljplan för Kvarteret Sundsbryggan (SYNTETISK demo)' });
+    const provisions = plan.filter((h) => h.properties.kind !== 'detaljplan');
+    expect(provisions.map((h) => h.properties.beteckning)).toEqual(['C', 'h4', 'e1', 'a1']);
+    expect(provisions.find((h) => h.properties.beteckning === 'h4')!.properties.heightLimit).toEqual({ kind: 'nockhöjd', metres: 7, reference: 'mark' });
   });
 
   it('should show the info panel for a building clicked on screen, as text', async () => {
