@@ -7,7 +7,7 @@ import { createGeoidModel, createSceneFrame, rh2000ToEllipsoidal, type GeoOrigin
 import { EGM96_SWEDEN_GRID } from '../../geo/geoid-egm96-regions';
 import type { PlanDocument, PlanWarning, Polygon, Provision } from '../../sources/plans/plan-document';
 import { MeshBuilder, PATTERN, type MeshArrays, type Rgba } from './mesh-buffers';
-import { appendOutline, appendPrism } from './prism';
+import { appendEdgeBox, appendPrism } from './prism';
 
 export interface PlanGeometryParams {
   /** The scene origin the positions are relative to. */
@@ -40,9 +40,8 @@ export interface PlanGeometry {
   warnings: PlanWarning[];
 }
 
-const BOUNDARY: Rgba = [20, 20, 20, 255];
-const USE_OUTLINE: Rgba = [20, 20, 20, 255];
-const PROPERTY_OUTLINE: Rgba = [20, 20, 20, 255];
+/** One colour for every outline (they share one batch); the plan boundary is wider. */
+const OUTLINE: Rgba = [20, 20, 20, 255];
 const NO_BUILD: Rgba = [40, 40, 40, 235];
 const UNKNOWN_USE: Rgba = [200, 200, 200, 150];
 const FILL_ALPHA = 230;
@@ -90,11 +89,24 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
   const counts = { fills: 0, patterns: 0, outlines: 0, envelopes: 0 };
   const p: [number, number, number] = [0, 0, 0];
 
-  for (const plan of doc.plans) {
-    if (plan.boundary.length === 0) continue;
-    appendOutline(outlines, frame, plan.boundary.flat(), true, bottom, top, BOUNDARY, HALF_PX.boundary);
+  // outline edges, each drawn once at the widest width that any area gives it (neighbours share edges)
+  const edgeWidths = new Map<string, { a: [number, number]; b: [number, number]; halfPx: number }>();
+  const addOutline = (polygons: Polygon[], halfPx: number) => {
+    for (const ring of polygons.flat()) {
+      for (let i = 0; i < ring.length; i++) {
+        const a = ring[i]!;
+        const b = ring[(i + 1) % ring.length]!;
+        const ka = `${a[0].toFixed(7)},${a[1].toFixed(7)}`;
+        const kb = `${b[0].toFixed(7)},${b[1].toFixed(7)}`;
+        const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+        const edge = edgeWidths.get(key);
+        if (!edge) edgeWidths.set(key, { a, b, halfPx });
+        else edge.halfPx = Math.max(edge.halfPx, halfPx);
+      }
+    }
     counts.outlines++;
-  }
+  };
+  for (const plan of doc.plans) if (plan.boundary.length > 0) addOutline(plan.boundary, HALF_PX.boundary);
 
   for (const prov of doc.provisions) {
     const polygons = prov.geometry.polygons;
@@ -113,15 +125,13 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
         if (appendPrism(fills, frame, polygon, { bottom, top, colour })) counts.fills++;
         else warnings.push({ featureId: prov.id, message: 'An area could not be triangulated and is not drawn.' });
       }
-      appendOutline(outlines, frame, polygons.flat(), true, bottom, top, USE_OUTLINE, HALF_PX.use);
-      counts.outlines++;
+      addOutline(polygons, HALF_PX.use);
     } else if (prov.kind === 'egenskap') {
       const pattern = prov.noBuild ? PATTERN.dots : isKorsmark(prov) ? PATTERN.crosses : null;
       if (pattern !== null) {
         for (const polygon of polygons) if (appendPrism(patterns, frame, polygon, { bottom, top, colour: NO_BUILD, pattern })) counts.patterns++;
       }
-      appendOutline(outlines, frame, polygons.flat(), true, bottom, top, PROPERTY_OUTLINE, HALF_PX.property);
-      counts.outlines++;
+      addOutline(polygons, HALF_PX.property);
     }
 
     const limit = prov.heightLimit;
@@ -151,6 +161,8 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
       }
     }
   }
+
+  for (const { a, b, halfPx } of edgeWidths.values()) appendEdgeBox(outlines, frame, a, b, bottom, top, OUTLINE, halfPx);
 
   const drape: DrapeBatch[] = [];
   for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ stencil: 'parity', mesh: fills.finish() });

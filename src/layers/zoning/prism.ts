@@ -101,39 +101,32 @@ export function appendPrism(out: MeshBuilder, frame: SceneFrame, polygon: Polygo
 }
 
 /**
- * Appends a box around each edge of each ring (a draped outline), widened on screen by the
- * drape shader to `halfPx` CSS pixels on each side (and at least `minHalf` metres in the
- * geometry itself).
+ * Appends a box around the edge a–b (lon/lat) from `bottom` to `top` metres: a draped outline,
+ * widened on screen by the drape shader to `halfPx` CSS pixels on each side (the box has no
+ * width in the buffers).
  */
-export function appendOutline(out: MeshBuilder, frame: SceneFrame, rings: [number, number][][], closed: boolean, bottom: number, top: number, colour: Rgba, halfPx: number): void {
-  for (const ring of rings) {
-    const count = closed ? ring.length : ring.length - 1;
-    for (let i = 0; i < count; i++) {
-      const [lon0, lat0] = ring[i]!;
-      const [lon1, lat1] = ring[(i + 1) % ring.length]!;
-      frame.toLocal(lon0, lat0, bottom, _p);
-      const ax = _p[0], az = _p[2], ay0 = _p[1];
-      frame.toLocal(lon1, lat1, bottom, _p);
-      const bx = _p[0], bz = _p[2], by0 = _p[1];
-      const len = Math.hypot(bx - ax, bz - az);
-      if (len < 1e-6) continue;
-      // d along the edge and nrm to its right (seen from above), in scene x/z
-      const dx = (bx - ax) / len, dz = (bz - az) / len;
-      const nx = -dz, nz = dx;
-      const rise = top - bottom;
-      const v = out.vertexCount;
-      // 0..3 bottom (a−, a+, b+, b−: counter-clockwise from above), 4..7 top; corners pushed out along the edge too
-      const corners: [number, number, number, number, number][] = [
-        [ax, ay0, az, -nx - dx, -nz - dz],
-        [ax, ay0, az, nx - dx, nz - dz],
-        [bx, by0, bz, nx + dx, nz + dz],
-        [bx, by0, bz, -nx + dx, -nz + dz],
-      ];
-      for (const [x, y, z, ox, oz] of corners) out.vertex(x, y, z, colour, 0, ox, halfPx, oz);
-      for (const [x, y, z, ox, oz] of corners) out.vertex(x, y + rise, z, colour, 0, ox, halfPx, oz);
-      addBoxFaces(out, v);
-    }
-  }
+export function appendEdgeBox(out: MeshBuilder, frame: SceneFrame, a: readonly [number, number], b: readonly [number, number], bottom: number, top: number, colour: Rgba, halfPx: number): void {
+  frame.toLocal(a[0], a[1], bottom, _p);
+  const ax = _p[0], az = _p[2], ay0 = _p[1];
+  frame.toLocal(b[0], b[1], bottom, _p);
+  const bx = _p[0], bz = _p[2], by0 = _p[1];
+  const len = Math.hypot(bx - ax, bz - az);
+  if (len < 1e-6) return;
+  // d along the edge and nrm to its right (seen from above), in scene x/z
+  const dx = (bx - ax) / len, dz = (bz - az) / len;
+  const nx = -dz, nz = dx;
+  const rise = top - bottom;
+  const v = out.vertexCount;
+  // 0..3 bottom (a−, a+, b+, b−: counter-clockwise from above), 4..7 top; corners pushed out along the edge too
+  const corners: [number, number, number, number, number][] = [
+    [ax, ay0, az, -nx - dx, -nz - dz],
+    [ax, ay0, az, nx - dx, nz - dz],
+    [bx, by0, bz, nx + dx, nz + dz],
+    [bx, by0, bz, -nx + dx, -nz + dz],
+  ];
+  for (const [x, y, z, ox, oz] of corners) out.vertex(x, y, z, colour, 0, ox, halfPx, oz);
+  for (const [x, y, z, ox, oz] of corners) out.vertex(x, y + rise, z, colour, 0, ox, halfPx, oz);
+  addBoxFaces(out, v);
 }
 
 /** Outward faces of a box whose bottom ring v..v+3 and top ring v+4..v+7 run counter-clockwise seen from above. */

@@ -32,9 +32,9 @@ export const zoningLayerSchema = z
       .number({ error: 'expected a height range in metres' })
       .positive({ error: 'expected a positive height range in metres' })
       .max(2000, { error: 'expected a height range in metres (≤ 2000)' })
-      .default(60)
+      .default(25)
       .describe(
-        'Half-height of the draping volume around the ground height, metres: terrain and tile surfaces within ±this range are coloured. Raise it for hilly plans.',
+        'Half-height of the draping volume around the ground height, metres: terrain and tile surfaces within ±this range are coloured. Raise it for hilly plans (taller volumes cost more fill rate).',
       ),
     volumes: z.boolean({ error: 'expected true or false' }).default(true).describe('Whether maximum-height envelopes are drawn.'),
     mapping: z

@@ -6,7 +6,7 @@ describe('zoning layer spec', () => {
     const r = validateLayer({ id: 'plan', type: 'zoning', name: 'Detaljplan', url: 'plan.json' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ format: 'auto', drapeRange: 60, volumes: true, visible: true, opacity: 1 });
+    expect(r.value).toMatchObject({ format: 'auto', drapeRange: 25, volumes: true, visible: true, opacity: 1 });
   });
 
   it('should name the wrong field and value', () => {

@@ -61,6 +61,16 @@ describe('buildPlanGeometry', () => {
     expect(Math.abs(v[4]!)).toBeLessThan(1e-3);
   });
 
+  it('should draw an edge that areas share only once, at the widest width', () => {
+    // boundary 4 + B 4 + GATA 4 + PARK 4 + its hole 4 + prickmark 3 (its south edge is B's); h is B's rectangle
+    const outlines = geometry.drape.at(-1)!.mesh;
+    expect(outlines.positions.length / 3).toBe(23 * 8);
+    // B's south edge keeps the use-area width (1.1 px), not the property width (0.7 px)
+    const widths = new Set<number>();
+    for (let i = 1; i < outlines.offsets.length; i += 3) widths.add(Math.round(outlines.offsets[i]! * 10) / 10);
+    expect([...widths].sort()).toEqual([0.7, 1.1, 2.2]);
+  });
+
   it('should draw the same area twice in one colour only once', () => {
     const plan = samplePlan();
     plan.provisions.push({ ...plan.provisions[0]!, id: 'b2' });
