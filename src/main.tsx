@@ -9,18 +9,30 @@ import { createTwinApi, type TwinApi } from './app/twin-api';
 import { parseUrlParams } from './app/url-params';
 import { startView } from './app/start-view';
 import { applyGeoView } from './engine/camera-pose';
+import { createXrRuntime } from './xr/xr-runtime';
+import type { EmulatedDevice } from './xr/emulator';
 import type { SceneDocument } from './spec';
 import { App } from './ui/App';
 import './ui/styles.css';
 
+const runtime = createRuntime();
+const params = parseUrlParams(location.search);
+
 declare global {
   interface Window {
     twin: TwinApi;
+    /** `?emulate=quest3` only: the emulated headset (iwer `XRDevice`), for studio checks and tests. */
+    twinXrEmulator?: EmulatedDevice;
   }
 }
 
-const runtime = createRuntime();
-const params = parseUrlParams(location.search);
+// ?emulate=quest3: the emulated headset must replace navigator.xr before anything asks it
+if (params.emulate === 'quest3') {
+  const { installQuest3Emulator } = await import('./xr/emulator');
+  window.twinXrEmulator = await installQuest3Emulator();
+}
+const xr = createXrRuntime({ baseAssetPath: new URL('xr-profiles/', document.baseURI).href, adaptive: params.xrAdaptive });
+
 let firstLoad = true;
 
 async function onSceneLoaded(doc: SceneDocument): Promise<void> {
@@ -45,12 +57,12 @@ const ready = new Promise<void>((resolve, reject) => {
 });
 ready.catch(() => {}); // the rejection is shown in the UI; don't report it as unhandled
 
-const twin = createTwinApi(runtime, __APP_VERSION__, ready, { onSceneLoaded });
+const twin = createTwinApi(runtime, __APP_VERSION__, ready, { onSceneLoaded, xr });
 Object.defineProperty(window, 'twin', { value: twin, writable: false, configurable: false });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App runtime={runtime} onHome={goHome} />
+    <App runtime={runtime} onHome={goHome} xr={xr} />
   </StrictMode>,
 );
 

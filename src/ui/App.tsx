@@ -10,12 +10,15 @@ import { LoadingBar } from './LoadingBar';
 import { SceneErrorBanner } from './SceneErrorBanner';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
+import { XrButton } from './XrButton';
+import { XrScene } from '../xr/XrScene';
+import type { XrRuntime } from '../xr/xr-runtime';
 
-export function App({ runtime, onHome }: { runtime: Runtime; onHome(): void }) {
+export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void; xr?: XrRuntime }) {
   return (
     <RuntimeContext.Provider value={runtime}>
       <main className="app">
-        <Viewer onHome={onHome} />
+        <Viewer onHome={onHome}>{xr ? <XrScene rt={runtime} xr={xr} /> : null}</Viewer>
         <CompareControl />
         <LoadingBar />
         <TopBar onHome={onHome} />
@@ -26,6 +29,7 @@ export function App({ runtime, onHome }: { runtime: Runtime; onHome(): void }) {
         <InfoPanel />
         <SceneErrorBanner />
         <Attribution />
+        {xr ? <XrButton xr={xr} /> : null}
       </main>
     </RuntimeContext.Provider>
   );
