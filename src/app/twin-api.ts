@@ -176,7 +176,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
     xr() {
       const errorScale = engine.tileQuality.errorScale;
       if (hooks.xr) return hooks.xr.info(errorScale);
-      return { supported: false, supportsAr: false, presenting: false, mode: null, scale: 'street', frames: 0, errorScale, adaptiveFactor: 1, frameMs: 0, origin: { x: 0, y: 0, z: 0, scale: 1 } };
+      return { supported: false, supportsAr: false, presenting: false, mode: null, scale: 'street', frames: 0, views: 0, errorScale, adaptiveFactor: 1, frameMs: 0, origin: { x: 0, y: 0, z: 0, scale: 1 }, teleport: { aiming: false, valid: false, target: null } };
     },
     async enterXR(mode = 'immersive-vr') {
       if (!hooks.xr) throw new Error('enterXR: this page has no XR support');

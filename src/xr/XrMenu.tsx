@@ -21,6 +21,8 @@ import type { XrRuntime } from './xr-runtime';
 /** Distance of the panel in front of the head, and how far below eye height, metres. */
 export const MENU_DISTANCE = 0.75;
 export const MENU_DROP = 0.3;
+/** Turn of the panel to the left of the view in table-top mode, radians (the model is ahead). */
+const TABLE_SIDE = 0.75;
 /** Backward tilt of the panel, radians. */
 const MENU_TILT = 0.25;
 
@@ -55,28 +57,41 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
     [xr],
   );
 
-  // place the panel in front of the head whenever it opens
+  // place the panel in front of the head whenever it opens (in table-top, to the left of the model)
   useEffect(() => {
     const g = anchor.current;
     if (!open || !g) return;
-    const yaw = nav.headYaw;
+    const yaw = nav.headYaw + (scale === 'table' ? TABLE_SIDE : 0);
     g.position.set(nav.head.x - Math.sin(yaw) * MENU_DISTANCE, nav.head.y - MENU_DROP, nav.head.z - Math.cos(yaw) * MENU_DISTANCE);
     g.rotation.set(0, yaw, 0, 'YXZ');
     panel.mesh.rotation.set(-MENU_TILT, 0, 0);
     g.updateMatrixWorld(true);
-  }, [open, nav, panel]);
+  }, [open, scale, nav, panel]);
 
-  const cellFor = (e: ThreeEvent<PointerEvent | MouseEvent>) => (e.uv ? cellAt(layout, e.uv.x, e.uv.y) : null);
+  // an item acts when the same pointer presses and releases on it (however slow the frames;
+  // a click event would need both within 300 ms)
+  const pressed = useRef(new Map<number, string>());
+  const cellFor = (e: ThreeEvent<PointerEvent>) => (e.uv ? cellAt(layout, e.uv.x, e.uv.y) : null);
   return (
     <group ref={anchor} visible={open}>
       <primitive
         object={panel.mesh}
         onPointerMove={(e: ThreeEvent<PointerEvent>) => setHovered(cellFor(e)?.item.id ?? null)}
-        onPointerLeave={() => setHovered(null)}
-        onClick={(e: ThreeEvent<MouseEvent>) => {
+        onPointerLeave={(e: ThreeEvent<PointerEvent>) => {
+          pressed.current.delete(e.pointerId);
+          setHovered(null);
+        }}
+        onPointerDown={(e: ThreeEvent<PointerEvent>) => {
           e.stopPropagation();
           const cell = open ? cellFor(e) : null;
-          if (cell?.item.action) runMenuAction(cell.item.action, rt, xr, nav);
+          if (cell?.item.action) pressed.current.set(e.pointerId, cell.item.id);
+        }}
+        onPointerUp={(e: ThreeEvent<PointerEvent>) => {
+          e.stopPropagation();
+          const id = pressed.current.get(e.pointerId);
+          pressed.current.delete(e.pointerId);
+          const cell = open ? cellFor(e) : null;
+          if (cell?.item.action && cell.item.id === id) runMenuAction(cell.item.action, rt, xr, nav);
         }}
       />
     </group>

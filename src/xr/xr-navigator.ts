@@ -221,6 +221,7 @@ export class XrNavigator {
     const viewer = frame.getViewerPose(refSpace);
     if (!viewer) return;
     this.deps.xr.counters.frames++;
+    this.deps.xr.counters.views = viewer.views.length;
     const hp = viewer.transform.position;
     const hq = viewer.transform.orientation;
     this.head.set(hp.x, hp.y, hp.z);
@@ -258,6 +259,12 @@ export class XrNavigator {
     this.latch.aiming = aimingNow;
     this.aiming = aimingNow;
     if (!aimingNow) this.arcValid = false;
+    const tp = this.deps.xr.counters.teleport;
+    tp.aiming = aimingNow;
+    tp.valid = this.arcValid;
+    tp.x = this.arc.hitPoint.x;
+    tp.y = this.arc.hitPoint.y;
+    tp.z = this.arc.hitPoint.z;
     if (!street) this.updateGrab(frame, refSpace);
   }
 

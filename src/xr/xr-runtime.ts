@@ -38,6 +38,8 @@ export interface XrInfo {
   scale: XrScale;
   /** XR frames rendered with a viewer pose since the page opened. */
   frames: number;
+  /** Views (eyes) in the last XR frame: `stats()` draw calls and triangles are summed over them. */
+  views: number;
   /** Multiplier of every tiles layer's error target now: XR profile × adaptive loop (1 on desktop). */
   errorScale: number;
   /** The adaptive loop's own factor, 1 … 4 (raised while frames run long). */
@@ -46,6 +48,8 @@ export interface XrInfo {
   frameMs: number;
   /** XR origin in the scene frame: position (metres) and scale (world metres per room metre). */
   origin: { x: number; y: number; z: number; scale: number };
+  /** The teleport arc: whether the user aims, whether its end is a valid target, and where (scene frame). */
+  teleport: { aiming: boolean; valid: boolean; target: [number, number, number] | null };
 }
 
 /** `window.twin.xrMenu()`: the in-scene menu as drawn now. */
@@ -72,8 +76,10 @@ export interface XrMenuState {
 /** Mutable per-frame figures, written by the canvas each frame (never React state). */
 export interface XrCounters {
   frames: number;
+  views: number;
   frameMs: number;
   origin: { x: number; y: number; z: number; scale: number };
+  teleport: { aiming: boolean; valid: boolean; x: number; y: number; z: number };
 }
 
 export interface XrRuntime {
@@ -132,7 +138,13 @@ export function createXrRuntime(options: XrRuntimeOptions): XrRuntime {
     screenInput: false,
   });
   const view = createXrViewStore();
-  const counters: XrCounters = { frames: 0, frameMs: 0, origin: { x: 0, y: 0, z: 0, scale: 1 } };
+  const counters: XrCounters = {
+    frames: 0,
+    views: 0,
+    frameMs: 0,
+    origin: { x: 0, y: 0, z: 0, scale: 1 },
+    teleport: { aiming: false, valid: false, x: 0, y: 0, z: 0 },
+  };
   const quality = new AdaptiveQuality();
   const menu: XrMenuState = { items: [], layout: null, panel: null };
   quality.enabled = options.adaptive ?? true;
@@ -199,10 +211,16 @@ export function createXrRuntime(options: XrRuntimeOptions): XrRuntime {
         mode: v.mode,
         scale: v.scale,
         frames: counters.frames,
+        views: counters.views,
         errorScale,
         adaptiveFactor: quality.factor,
         frameMs: Math.round(counters.frameMs * 100) / 100,
         origin: { ...counters.origin },
+        teleport: {
+          aiming: counters.teleport.aiming,
+          valid: counters.teleport.valid,
+          target: counters.teleport.aiming && counters.teleport.valid ? [counters.teleport.x, counters.teleport.y, counters.teleport.z] : null,
+        },
       };
     },
     menuInfo() {

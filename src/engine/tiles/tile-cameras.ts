@@ -28,9 +28,7 @@ export function syncTileCameras(tiles: TilesRenderer, gl: WebGLRenderer, camera:
     return;
   }
   for (let i = 0; i < eyes.length; i++) tiles.deleteCamera(eyes[i]!);
-  if (camera !== xrCamera) {
-    tiles.setCamera(camera);
-    camera.updateMatrixWorld();
-    tiles.setResolutionFromRenderer(camera, gl);
-  }
+  tiles.setCamera(camera);
+  camera.updateMatrixWorld();
+  tiles.setResolutionFromRenderer(camera, gl);
 }
