@@ -83,22 +83,40 @@ describe('WebXR with an emulated Quest 3', () => {
     expect(shot.distinctColours).toBeGreaterThan(50);
   });
 
-  it('should toggle a layer from the in-scene menu through the controller ray', async () => {
-    const { page } = ctx.app;
+  /** Aims the right controller at a menu item and presses the trigger; returns the item as it was. */
+  async function pressMenuItem(page: Page, id: string) {
     const menu = await page.evaluate(() => window.twin.xrMenu());
     expect(menu.open).toBe(true);
-    const item = menu.items.find((i) => i.id === 'layer:proposal')!;
-    expect(item.checked).toBe(false);
-    const from: Vec3 = [0.25, 1.25, -0.2];
-    await aimController(page, 'right', from, item.room!);
+    const item = menu.items.find((i) => i.id === id);
+    expect(item, `menu item ${id}`).toBeDefined();
+    await aimController(page, 'right', [0.25, 1.25, -0.2], item!.room!);
     await xrFrames(page, 3); // the ray pointer moves over the item
     await pressButton(page, 'right', 'trigger', 2);
-    await page.waitForFunction(() => window.twin.scene()!.layers.find((l) => l.id === 'proposal')!.visible, undefined, { timeout: 10_000 });
-    const after = await page.evaluate(() => window.twin.xrMenu());
-    expect(after.items.find((i) => i.id === 'layer:proposal')!.checked).toBe(true);
-    // and back off, so the rest of the tests see the demo as it opens
-    await pressButton(page, 'right', 'trigger', 2);
-    await page.waitForFunction(() => !window.twin.scene()!.layers.find((l) => l.id === 'proposal')!.visible, undefined, { timeout: 10_000 });
+    return item!;
+  }
+
+  it('should toggle a layer from the in-scene menu through the controller ray', async () => {
+    const { page } = ctx.app;
+    const shown = await stats(page);
+    const item = await pressMenuItem(page, 'layer:buildings');
+    expect(item.checked).toBe(true);
+    await page.waitForFunction(() => !window.twin.scene()!.layers.find((l) => l.id === 'buildings')!.visible, undefined, { timeout: 10_000 });
+    await xrFrames(page, 2);
+    const hidden = await stats(page);
+    expect(hidden.triangles).toBeLessThan(shown.triangles);
+    expect((await page.evaluate(() => window.twin.xrMenu())).items.find((i) => i.id === 'layer:buildings')!.checked).toBe(false);
+    // and back on, so the rest of the tests see the demo as it opens
+    await pressMenuItem(page, 'layer:buildings');
+    await page.waitForFunction(() => window.twin.scene()!.layers.find((l) => l.id === 'buildings')!.visible, undefined, { timeout: 10_000 });
+  });
+
+  it('should switch the plan proposal against today from the menu', async () => {
+    const { page } = ctx.app;
+    expect((await page.evaluate(() => window.twin.compare()))!.mode).toBe('before');
+    await pressMenuItem(page, 'compare');
+    await page.waitForFunction(() => window.twin.compare()!.mode === 'after', undefined, { timeout: 10_000 });
+    await pressMenuItem(page, 'compare');
+    await page.waitForFunction(() => window.twin.compare()!.mode === 'before', undefined, { timeout: 10_000 });
     // point the controller away from the menu again
     await setController(page, 'right', [0.25, 1.25, -0.2], [0, 0, 0, 1]);
   });
