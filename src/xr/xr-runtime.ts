@@ -8,6 +8,7 @@ import { createXRStore, type XRStore } from '@react-three/xr';
 import { createStore } from 'zustand/vanilla';
 import { Vector3, type Object3D } from 'three';
 import { AdaptiveQuality } from './adaptive-quality';
+import type { XrSupport } from './support';
 import { cellCentre, type MenuLayout } from './menu/menu-layout';
 import type { MenuItem, XrScale } from './menu/menu-model';
 
@@ -88,8 +89,6 @@ export interface XrRuntime {
   readonly counters: XrCounters;
   readonly quality: AdaptiveQuality;
   readonly menu: XrMenuState;
-  /** Resolves once support has been checked. */
-  readonly checked: Promise<void>;
   enter(mode: XrMode): Promise<void>;
   exit(): Promise<void>;
   setScale(scale: XrScale): void;
@@ -119,6 +118,8 @@ export function pickFrameRate(rates: ArrayLike<number>): number | false {
 export interface XrRuntimeOptions {
   /** Absolute URL of the folder with the WebXR input-profile JSON (`profilesList.json`). */
   baseAssetPath: string;
+  /** What `detectXrSupport` found. */
+  support: XrSupport;
   /** Whether the adaptive quality loop runs (default true). */
   adaptive?: boolean;
 }
@@ -138,6 +139,7 @@ export function createXrRuntime(options: XrRuntimeOptions): XrRuntime {
     screenInput: false,
   });
   const view = createXrViewStore();
+  view.setState({ supportsVr: options.support.vr, supportsAr: options.support.ar });
   const counters: XrCounters = {
     frames: 0,
     views: 0,
@@ -155,25 +157,13 @@ export function createXrRuntime(options: XrRuntimeOptions): XrRuntime {
     view.setState({ presenting, mode: presenting ? (s.mode as XrMode | null) : null });
   });
 
-  const xr = typeof navigator === 'undefined' ? undefined : navigator.xr;
-  const checked = (async () => {
-    if (!xr) return;
-    const [vr, ar] = await Promise.all([
-      xr.isSessionSupported('immersive-vr').catch(() => false),
-      xr.isSessionSupported('immersive-ar').catch(() => false),
-    ]);
-    view.setState({ supportsVr: vr, supportsAr: ar });
-  })();
-
   return {
     store,
     view,
     counters,
     quality,
     menu,
-    checked,
     async enter(mode) {
-      await checked;
       const v = view.getState();
       if (v.presenting) return;
       if (mode === 'immersive-vr' ? !v.supportsVr : !v.supportsAr) throw new Error(`${mode} is not supported on this device`);
