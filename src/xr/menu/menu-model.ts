@@ -6,6 +6,7 @@
 import type { SceneDocument } from '../../spec';
 import { findComparison, type CompareMode } from '../../state/compare-store';
 import { layerControls } from '../../state/layer-controls';
+import '../../state/layer-controls-builtin';
 import type { Lang } from '../../state/ui-store';
 import { xrText } from './xr-messages';
 
@@ -50,7 +51,7 @@ export function buildMenu({ doc, compare, scale, mode, lang }: MenuInput): MenuI
   const out: MenuItem[] = [item('header:layers', t('layers'), 'header', 0, null)];
   for (const layer of doc?.layers ?? []) {
     out.push(item(`layer:${layer.id}`, layer.name, 'toggle', 0, { type: 'layer-visible', layerId: layer.id }, layer.visible));
-    for (const c of layerControls(layer)) {
+    for (const c of layerControls(layer.type)) {
       out.push(item(`layer:${layer.id}:${c.id}`, c.label[lang], 'toggle', 0, { type: 'layer-control', layerId: layer.id, controlId: c.id }, c.value(layer), true));
     }
   }

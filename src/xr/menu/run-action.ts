@@ -18,8 +18,8 @@ export function runMenuAction(action: MenuAction, rt: Runtime, xr: XrRuntime, na
     }
     case 'layer-control': {
       const layer = scene.doc?.layers.find((l) => l.id === action.layerId);
-      const control = layer && layerControls(layer).find((c) => c.id === action.controlId);
-      if (layer && control) control.set(layer, !control.value(layer), rt.scene);
+      const control = layer && layerControls(layer.type).find((c) => c.id === action.controlId);
+      if (layer && control) scene.updateLayer(layer.id, control.patch(!control.value(layer)));
       return;
     }
     case 'compare': {

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScene } from '../../../../src/spec';
-import { registerLayerControls } from '../../../../src/state/layer-controls';
 import { buildMenu, type MenuInput } from '../../../../src/xr/menu/menu-model';
 import { cellAt, cellCentre, layoutMenu, MENU_LAYOUT } from '../../../../src/xr/menu/menu-layout';
 
@@ -11,6 +10,7 @@ const doc = parseScene({
   layers: [
     { id: 'buildings', type: 'tiles3d', name: 'Byggnader', url: 'b/tileset.json' },
     { id: 'proposal', type: 'tiles3d', name: 'Förslag', url: 'p/tileset.json', visible: false },
+    { id: 'plan', type: 'zoning', name: 'Detaljplan', url: 'plan.json', volumes: false },
   ],
   viewpoints: [{ id: 'square', name: 'Torget', lon: 17.9, lat: 62.6, height: 12, heading: 0, pitch: 0 }],
   comparisons: [{ id: 'block', name: 'Kvarteret', before: { name: 'Idag', layers: [] }, after: { name: 'Förslag', layers: ['proposal'] } }],
@@ -26,12 +26,6 @@ const input = (over: Partial<MenuInput> = {}): MenuInput => ({
 });
 
 describe('XR menu', () => {
-  let unregister: (() => void) | null = null;
-  afterEach(() => {
-    unregister?.();
-    unregister = null;
-  });
-
   describe('buildMenu', () => {
     it('should list layers with their visibility, the comparison, viewpoints, scale and exit', () => {
       const items = buildMenu(input());
@@ -58,20 +52,12 @@ describe('XR menu', () => {
       expect(items.find((i) => i.id === 'scale:table')).toMatchObject({ label: 'Bordsmodell', checked: true });
     });
 
-    it("should put a layer kind's registered controls under its layer", () => {
-      const seen: boolean[] = [];
-      unregister = registerLayerControls('tiles3d', (layer) =>
-        layer.id === 'buildings'
-          ? [{ id: 'volumes', label: { sv: 'Höjdvolymer', en: 'Height volumes' }, value: () => true, set: (_l, on) => void seen.push(on) }]
-          : [],
-      );
+    it("should put a layer kind's registered controls under its layer (the zoning layer's volumes)", () => {
       const items = buildMenu(input());
-      const i = items.findIndex((x) => x.id === 'layer:buildings:volumes');
-      expect(items[i - 1]!.id).toBe('layer:buildings');
-      expect(items[i]).toMatchObject({ label: 'Height volumes', indent: true, checked: true, action: { type: 'layer-control', layerId: 'buildings', controlId: 'volumes' } });
-      unregister();
-      unregister = null;
-      expect(buildMenu(input()).some((x) => x.id === 'layer:buildings:volumes')).toBe(false);
+      const i = items.findIndex((x) => x.id === 'layer:plan:volumes');
+      expect(items[i - 1]!.id).toBe('layer:plan');
+      expect(items[i]).toMatchObject({ label: 'Maximum heights (volumes)', indent: true, checked: false, action: { type: 'layer-control', layerId: 'plan', controlId: 'volumes' } });
+      expect(items.some((x) => x.id.startsWith('layer:buildings:'))).toBe(false);
     });
 
     it('should work before a scene is loaded', () => {
