@@ -18,7 +18,7 @@ import { TeleportArc } from './TeleportArc';
 import { XrInfoPanel } from './XrInfoPanel';
 import { XrMenu } from './XrMenu';
 import { castLayers, rayFromSpace } from './xr-raycast';
-import { TABLE_HEIGHT, TABLE_WIDTH, XrNavigator } from './xr-navigator';
+import { TABLE_WIDTH, XrNavigator } from './xr-navigator';
 import type { XrRuntime } from './xr-runtime';
 
 /** The XR profile's error-target multiplier before the adaptive loop (a headset's pixels are wider). */
@@ -214,7 +214,7 @@ function VirtualTable({ nav, visible }: { nav: XrNavigator; visible: boolean }) 
     const g = mesh.current;
     if (!g || !visible) return;
     const t = nav.tablePose();
-    g.position.set(t.position.x, TABLE_HEIGHT, t.position.z);
+    g.position.set(t.position.x, t.position.y, t.position.z);
   });
   return (
     <group ref={mesh} visible={visible}>
