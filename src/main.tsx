@@ -5,22 +5,45 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createRuntime } from './engine/runtime';
-import { createTwinApi, type TwinApi } from './app/twin-api';
+import { createTwinApi, type TwinApi, type TwinApiHooks } from './app/twin-api';
 import { parseUrlParams } from './app/url-params';
 import { startView } from './app/start-view';
 import { applyGeoView } from './engine/camera-pose';
+import { detectXrSupport } from './xr/support';
+import type { EmulatedDevice } from './xr/emulator';
 import type { SceneDocument } from './spec';
-import { App } from './ui/App';
+import { App, type AppXr } from './ui/App';
 import './ui/styles.css';
+
+const runtime = createRuntime();
+const params = parseUrlParams(location.search);
 
 declare global {
   interface Window {
     twin: TwinApi;
+    /** `?emulate=quest3` only: the emulated headset (iwer `XRDevice`), for studio checks and tests. */
+    twinXrEmulator?: EmulatedDevice;
   }
 }
 
-const runtime = createRuntime();
-const params = parseUrlParams(location.search);
+// ?emulate=quest3: the emulated headset replaces navigator.xr before the app starts
+if (params.emulate === 'quest3') {
+  const { installQuest3Emulator } = await import('./xr/emulator');
+  window.twinXrEmulator = await installQuest3Emulator();
+}
+
+/**
+ * XR is loaded only where an immersive session is supported (or emulated). The app renders at
+ * once and again with the XR part when it has loaded; `twin.ready` waits for both.
+ */
+async function loadXr(): Promise<AppXr | null> {
+  const support = await detectXrSupport();
+  if (!support.vr && !support.ar) return null;
+  const [{ createXrRuntime }, { XrScene }] = await Promise.all([import('./xr/xr-runtime'), import('./xr/XrScene')]);
+  const xrRuntime = createXrRuntime({ baseAssetPath: new URL('xr-profiles/', document.baseURI).href, support, adaptive: params.xrAdaptive });
+  return { runtime: xrRuntime, Scene: XrScene };
+}
+
 let firstLoad = true;
 
 async function onSceneLoaded(doc: SceneDocument): Promise<void> {
@@ -45,18 +68,30 @@ const ready = new Promise<void>((resolve, reject) => {
 });
 ready.catch(() => {}); // the rejection is shown in the UI; don't report it as unhandled
 
-const twin = createTwinApi(runtime, __APP_VERSION__, ready, { onSceneLoaded });
+const hooks: TwinApiHooks = { onSceneLoaded };
+const twin = createTwinApi(runtime, __APP_VERSION__, ready, hooks);
 Object.defineProperty(window, 'twin', { value: twin, writable: false, configurable: false });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App runtime={runtime} onHome={goHome} />
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+const renderApp = (xr: AppXr | null) =>
+  root.render(
+    <StrictMode>
+      <App runtime={runtime} onHome={goHome} xr={xr} />
+    </StrictMode>,
+  );
+renderApp(null);
+const xrLoaded = loadXr().then(
+  (xr) => {
+    hooks.xr = xr?.runtime;
+    if (xr) renderApp(xr);
+  },
+  (e: unknown) => console.error('XR could not be loaded:', e),
 );
 
 if (params.viewError) runtime.scene.getState().setLoadError(params.viewError);
 
 twin
   .loadScene(params.scene)
+  .then(() => xrLoaded)
   .then(() => runtime.engine.clock.afterFrames(2))
   .then(resolveReady, (e: Error) => rejectReady(e));

@@ -9,6 +9,7 @@ import { COMPARE_MODES, findComparison, type CompareMode } from '../state/compar
 import type { LayerInput, SceneDocument } from '../spec';
 import { completeLayer, resolveScene } from './load-scene';
 import type { Runtime } from '../engine/runtime';
+import type { XrInfo, XrMenuInfo, XrMode, XrRuntime, XrScale } from '../xr/xr-runtime';
 
 export interface TwinLayerInfo {
   id: string;
@@ -69,6 +70,19 @@ export interface TwinApi {
   compare(): TwinComparison | null;
   /** Chooses the comparison, mode and divider position; resolves after the next frame. Rejects on unknown ids or bad values. */
   setCompare(change: TwinCompareChange): Promise<void>;
+  /**
+   * The XR state: whether a VR session is supported, presenting, its mode, the scale
+   * (street level or table-top), XR frames so far, and the current error-target scale.
+   */
+  xr(): XrInfo;
+  /** Enters `immersive-vr` (default; `'vr'` for short) or `immersive-ar` (`'ar'`); rejects when unsupported. */
+  enterXR(mode?: XrMode | 'vr' | 'ar'): Promise<void>;
+  /** Ends the XR session (the desktop view resumes where it was); resolves once it has ended. */
+  exitXR(): Promise<void>;
+  /** Street level (1:1) or table-top in XR. */
+  setXrScale(scale: XrScale): void;
+  /** The in-scene menu: its items and where they are in the room. */
+  xrMenu(): XrMenuInfo;
 }
 
 const IDLE_FRAMES = 3;
@@ -76,6 +90,8 @@ const IDLE_FRAMES = 3;
 export interface TwinApiHooks {
   /** Applies the start view of a freshly loaded scene. */
   onSceneLoaded(doc: SceneDocument): Promise<void> | void;
+  /** The XR runtime, when the app has one. */
+  xr?: XrRuntime;
 }
 
 export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>, hooks: TwinApiHooks): TwinApi {
@@ -156,6 +172,28 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       const layer = await completeLayer(input, state.baseUrl, taken);
       rt.scene.getState().addLayer(layer);
       return layer.id;
+    },
+    xr() {
+      const errorScale = engine.tileQuality.errorScale;
+      if (hooks.xr) return hooks.xr.info(errorScale);
+      return { supported: false, supportsAr: false, presenting: false, mode: null, scale: 'street', frames: 0, views: 0, errorScale, adaptiveFactor: 1, frameMs: 0, origin: { x: 0, y: 0, z: 0, scale: 1 }, teleport: { aiming: false, valid: false, target: null } };
+    },
+    async enterXR(mode = 'immersive-vr') {
+      if (!hooks.xr) throw new Error('enterXR: this page has no XR support');
+      await ready;
+      await hooks.xr.enter(mode === 'vr' ? 'immersive-vr' : mode === 'ar' ? 'immersive-ar' : mode);
+      await hooks.xr.store.requestFrame();
+    },
+    async exitXR() {
+      await hooks.xr?.exit();
+      await engine.clock.afterFrames(1);
+    },
+    setXrScale(scale) {
+      if (scale !== 'street' && scale !== 'table') throw new Error(`setXrScale: expected 'street' or 'table', got ${String(scale)}`);
+      hooks.xr?.setScale(scale);
+    },
+    xrMenu() {
+      return hooks.xr?.menuInfo() ?? { open: false, items: [] };
     },
     removeLayer(id) {
       const removed = rt.scene.getState().removeLayer(id);

@@ -1,4 +1,8 @@
-/** The page's URL parameters: `?scene=<url>` and `?view=lon,lat,height,heading,pitch`. */
+/**
+ * The page's URL parameters: `?scene=<url>`, `?view=lon,lat,height,heading,pitch`,
+ * `?emulate=quest3` (an emulated headset, see src/xr/emulator.ts) and `?xrAdaptive=0` (holds
+ * the XR error target still, for measurements).
+ */
 import type { GeoView } from '../engine/camera-pose';
 
 export const DEFAULT_SCENE_URL = './scenes/demo.json';
@@ -8,13 +12,18 @@ export interface UrlParams {
   view: (Omit<GeoView, 'fov'> & { fov?: number }) | null;
   /** Why `view` was ignored, if it was given but malformed. */
   viewError: string | null;
+  /** `?emulate=quest3`: install the emulated Meta Quest 3 before the app starts. */
+  emulate: 'quest3' | null;
+  /** `?xrAdaptive=0` turns the XR adaptive quality loop off (default on). */
+  xrAdaptive: boolean;
 }
 
 export function parseUrlParams(search: string): UrlParams {
   const params = new URLSearchParams(search);
   const scene = params.get('scene') || DEFAULT_SCENE_URL;
+  const xr = { emulate: params.get('emulate') === 'quest3' ? ('quest3' as const) : null, xrAdaptive: params.get('xrAdaptive') !== '0' };
   const raw = params.get('view');
-  if (!raw) return { scene, view: null, viewError: null };
+  if (!raw) return { scene, view: null, viewError: null, ...xr };
   // Number('') is 0: an empty field must not silently become 0°
   const parts = raw.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
   const [lon, lat, height, heading = 0, pitch = -30, fov] = parts;
@@ -26,7 +35,7 @@ export function parseUrlParams(search: string): UrlParams {
     Math.abs(lat!) <= 90 &&
     Math.abs(pitch) <= 90 &&
     (fov === undefined || (fov >= 1 && fov <= 150));
-  if (!ok) return { scene, view: null, viewError: `?view=${raw}: expected lon,lat,height[,heading,pitch[,fov]] in degrees and metres` };
+  if (!ok) return { scene, view: null, viewError: `?view=${raw}: expected lon,lat,height[,heading,pitch[,fov]] in degrees and metres`, ...xr };
   const view = { lon: lon!, lat: lat!, height: height!, heading, pitch, ...(fov !== undefined ? { fov } : {}) };
-  return { scene, view, viewError: null };
+  return { scene, view, viewError: null, ...xr };
 }

@@ -10,14 +10,29 @@ import type { FeatureHit, LayerHandle, TileCounts } from '../layers/layer-handle
 import { FrameClock } from './frame-clock';
 import type { ComparisonReader } from './compare/comparison-reader';
 import { shownOnSide, type ComparisonSide } from '../state/compare-store';
+import { DESKTOP_BUDGET, type TileBudget } from './tiles/tile-budget';
+
+/**
+ * How finely tiles are drawn now, read by every tiles layer each frame: its error target is
+ * multiplied by `errorScale`, and the shared cache follows `budget`. The XR profile and its
+ * adaptive loop write these; desktop keeps 1 and `DESKTOP_BUDGET`.
+ */
+export interface TileQuality {
+  errorScale: number;
+  budget: TileBudget;
+}
 
 /** `window.twin.stats()`: see the README for how each figure is counted. */
 export interface EngineStats {
   /** Mean frame interval over the last 60 frames, milliseconds. */
   frameMs: number;
-  /** Draw calls in the last rendered frame (in XR: both eyes together). */
+  /**
+   * Draw calls in the last rendered frame. In XR both eyes together, as three.js counts them
+   * (one `render()` draws each object once per eye): Quest 3's guidance of about 150 per eye
+   * is 300 here.
+   */
   drawCalls: number;
-  /** Triangles in the last rendered frame (in XR: both eyes together). */
+  /** Triangles in the last rendered frame; in XR both eyes together (500k per eye is 1M here). */
   triangles: number;
   /** Geometries held on the GPU. */
   geometries: number;
@@ -50,6 +65,7 @@ export class Engine {
    * surface hits skip layers that the comparison hides where the ray is.
    */
   compare: ComparisonReader | null = null;
+  readonly tileQuality: TileQuality = { errorScale: 1, budget: DESKTOP_BUDGET };
   private readonly handles = new Map<string, LayerHandle>();
 
   constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
@@ -131,8 +147,14 @@ export class Engine {
    */
   pickAt(ndcX: number, ndcY: number): FeatureHit | null {
     const raycaster = this.raycasterAt(ndcX, ndcY);
-    if (!raycaster) return null;
-    const side = this.comparisonSideAt(ndcX);
+    return raycaster ? this.pickAlong(raycaster, this.comparisonSideAt(ndcX)) : null;
+  }
+
+  /**
+   * The nearest feature with data along a ray (e.g. an XR controller's), or `null`; with a
+   * comparison active, only layers shown on `side` (default: the side shown on the whole view).
+   */
+  pickAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit | null {
     let best: FeatureHit | null = null;
     for (const h of this.handles.values()) {
       if (!this.shownOn(h.id, side)) continue;

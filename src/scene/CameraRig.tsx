@@ -20,8 +20,13 @@ export interface CameraRigProps {
 
 export function CameraRig({ groundHeight, onHome, fogColor }: CameraRigProps) {
   const rt = useRuntime();
-  const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const gl = useThree((s) => s.gl);
+  // in XR the canvas camera becomes the headset's array camera; navigation, picking and
+  // `twin.view()` keep the desktop camera, which resumes where it was when the session ends
+  const stateCamera = useThree((s) => s.camera) as PerspectiveCamera;
+  const desktopCamera = useRef(stateCamera);
+  if (stateCamera !== gl.xr.getCamera()) desktopCamera.current = stateCamera;
+  const camera = desktopCamera.current;
   const scene = useThree((s) => s.scene);
   const groundHeightRef = useRef(groundHeight);
   groundHeightRef.current = groundHeight;
@@ -55,6 +60,11 @@ export function CameraRig({ groundHeight, onHome, fogColor }: CameraRigProps) {
 
   useFrame(() => {
     const now = performance.now();
+    if (gl.xr.isPresenting) {
+      // the XR scene owns near/far planes and fog while presenting
+      rt.engine.clock.tick(now);
+      return;
+    }
     rt.controller?.update(now);
     const p = camera.position;
     const h = Math.max(1, rt.engine.frame.toGeodetic(p.x, p.y, p.z, _geo)[2] - groundHeightRef.current);

@@ -1,6 +1,8 @@
 /**
- * The 3D canvas: one three.js renderer for desktop and touch (and, later, XR).
+ * The 3D canvas: one three.js renderer for desktop, touch and XR. `children` are drawn inside
+ * the canvas after the scene (the app passes the XR scene here; `src/scene` does not import `src/xr`).
  */
+import type { ReactNode } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { CameraRig } from './CameraRig';
@@ -16,9 +18,10 @@ export const SKY_COLOUR = '#cddbe6';
 
 export interface ViewerProps {
   onHome(): void;
+  children?: ReactNode;
 }
 
-export function Viewer({ onHome }: ViewerProps) {
+export function Viewer({ onHome, children }: ViewerProps) {
   const rt = useRuntime();
   const groundHeight = useStore(rt.scene, (s) => s.doc?.origin.height ?? 0);
   return (
@@ -37,6 +40,7 @@ export function Viewer({ onHome }: ViewerProps) {
       <SceneLayers />
       <SelectionMarker />
       <CompareRenderer />
+      {children}
     </Canvas>
   );
 }

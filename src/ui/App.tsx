@@ -10,12 +10,21 @@ import { LoadingBar } from './LoadingBar';
 import { SceneErrorBanner } from './SceneErrorBanner';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
+import { XrButton } from './XrButton';
+import type { ComponentType } from 'react';
+import type { XrRuntime } from '../xr/xr-runtime';
 
-export function App({ runtime, onHome }: { runtime: Runtime; onHome(): void }) {
+/** The XR part, loaded by the app only where an immersive session is supported. */
+export interface AppXr {
+  runtime: XrRuntime;
+  Scene: ComponentType<{ rt: Runtime; xr: XrRuntime }>;
+}
+
+export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void; xr?: AppXr | null }) {
   return (
     <RuntimeContext.Provider value={runtime}>
       <main className="app">
-        <Viewer onHome={onHome} />
+        <Viewer onHome={onHome}>{xr ? <xr.Scene rt={runtime} xr={xr.runtime} /> : null}</Viewer>
         <CompareControl />
         <LoadingBar />
         <TopBar onHome={onHome} />
@@ -26,6 +35,7 @@ export function App({ runtime, onHome }: { runtime: Runtime; onHome(): void }) {
         <InfoPanel />
         <SceneErrorBanner />
         <Attribution />
+        {xr ? <XrButton xr={xr.runtime} /> : null}
       </main>
     </RuntimeContext.Provider>
   );

@@ -34,6 +34,9 @@ const en = {
   compareShown: 'shown now',
   compareLeft: 'shown left of the divider',
   compareRight: 'shown right of the divider',
+  enterVr: 'Enter VR',
+  enterAr: 'Enter AR',
+  exitXr: 'Leave the headset view',
 };
 
 export type MessageKey = keyof typeof en;
@@ -70,6 +73,9 @@ const sv: Record<MessageKey, string> = {
   compareShown: 'visas nu',
   compareLeft: 'visas till vänster om delaren',
   compareRight: 'visas till höger om delaren',
+  enterVr: 'Gå in i VR',
+  enterAr: 'Gå in i AR',
+  exitXr: 'Lämna headsetvyn',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { en, sv };

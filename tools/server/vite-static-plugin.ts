@@ -4,6 +4,8 @@
  *   <repo>/tiles/                                   → /tiles/          (generated demo tilesets)
  *   node_modules/three/examples/jsm/libs/draco/     → /decoders/draco/ (draco_decoder.js/.wasm, draco_wasm_wrapper.js, gltf/)
  *   node_modules/three/examples/jsm/libs/basis/     → /decoders/basis/ (basis_transcoder.js/.wasm)
+ *   node_modules/@webxr-input-profiles/assets/dist/profiles/ → /xr-profiles/ (the JSON only, ~0.5 MB:
+ *                                                   controller layouts for @react-three/xr, no models)
  *
  * Dev (`vite`): served by a middleware (same static handler as the production server: real MIME
  * types, 404 for missing files, never index.html). Build: copied into the output folder, then
@@ -16,7 +18,7 @@
  * points those defaults at the /decoders/ copies instead (resolved against the page's base URL).
  */
 
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { parseUrl, silentLogger, type RouteContext } from './app.ts';
@@ -30,6 +32,8 @@ export interface StaticMount {
   dir: string;
   /** Whether the folder must exist (the build fails if it does not). */
   required: boolean;
+  /** Only files whose names match are served and copied (folders are always walked). */
+  only?: RegExp;
 }
 
 /** Files never served or copied from the mounts (docs shipped next to the decoders). */
@@ -41,6 +45,7 @@ export function staticMounts(repoRoot: string): StaticMount[] {
     { url: '/tiles', dir: join(repoRoot, 'tiles'), required: false },
     { url: '/decoders/draco', dir: join(threeLibs, 'draco'), required: true },
     { url: '/decoders/basis', dir: join(threeLibs, 'basis'), required: true },
+    { url: '/xr-profiles', dir: join(repoRoot, 'node_modules', '@webxr-input-profiles', 'assets', 'dist', 'profiles'), required: true, only: /\.json$/ },
   ];
 }
 
@@ -54,11 +59,12 @@ function copyMount(m: StaticMount, outDir: string): number {
   let count = 0;
   for (const name of readdirSync(m.dir)) {
     if (SKIP.has(name)) continue;
+    if (m.only && !m.only.test(name) && !statSync(join(m.dir, name)).isDirectory()) continue;
     cpSync(join(m.dir, name), join(dest, name), {
       recursive: true,
       dereference: true,
       filter: (src) => {
-        const skip = SKIP.has(basename(src));
+        const skip = SKIP.has(basename(src)) || (m.only !== undefined && !m.only.test(src) && !statSync(src).isDirectory());
         if (!skip) count++;
         return !skip;
       },
@@ -115,7 +121,8 @@ export function twinStaticPlugin(options: { repoRoot?: string; version?: string 
           return;
         }
         const subpath = url.pathname.slice(hit.m.url.length) || '/';
-        if (SKIP.has(subpath.split('/').pop() ?? '')) {
+        const file = subpath.split('/').pop() ?? '';
+        if (SKIP.has(file) || (hit.m.only && !hit.m.only.test(file))) {
           res.statusCode = 404;
           res.end('Not found\n');
           return;

@@ -16,6 +16,9 @@ export interface TileBudget {
 /** Desktop default: up to 400 MB of tile content, 250 MB kept warm. */
 export const DESKTOP_BUDGET: TileBudget = { maxBytes: 400e6, minBytes: 250e6, maxDownloadsPerOrigin: 12 };
 
+/** XR profile: a tighter cache for a headset's memory (Quest 3: 8 GB shared with the system). */
+export const XR_BUDGET: TileBudget = { maxBytes: 200e6, minBytes: 120e6, maxDownloadsPerOrigin: 8 };
+
 /** Applies the budget to the (shared) cache and download queue of `tiles`. */
 export function applyTileBudget(tiles: TilesRenderer, budget: TileBudget): void {
   tiles.lruCache.maxBytesSize = budget.maxBytes;

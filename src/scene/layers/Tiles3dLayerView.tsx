@@ -4,7 +4,7 @@
  * memory budget, and the ECEF → scene-frame placement.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { TilesRenderer, TilesPlugin } from '3d-tiles-renderer/r3f';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin, TilesFadePlugin } from '3d-tiles-renderer/plugins';
 import { LegacyB3dmPlugin } from '../../engine/tiles/legacy-b3dm-plugin';
@@ -12,7 +12,8 @@ import { MultipleContentsPlugin } from '../../engine/tiles/multiple-contents-plu
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
 import type { Object3D } from 'three';
 import { getDecoders, reportingKtx2Loader } from '../../engine/tiles/decoders';
-import { applyTileBudget, DESKTOP_BUDGET } from '../../engine/tiles/tile-budget';
+import { applyTileBudget, type TileBudget } from '../../engine/tiles/tile-budget';
+import { syncTileCameras } from '../../engine/tiles/tile-cameras';
 import { createTiles3dHandle, type Tiles3dHandle } from '../../layers/tiles3d/tiles3d-handle';
 import { applyOpacity } from '../../layers/tiles3d/opacity';
 import { markNoDrape } from '../../layers/drape/drape-materials';
@@ -62,8 +63,25 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     tilesetToScene(frame, placement, spec.heightOffset, g.matrix);
     g.matrix.decompose(g.position, g.quaternion, g.scale);
     g.updateMatrixWorld(true);
-    applyTileBudget(tiles, DESKTOP_BUDGET);
   }, [tiles, frame, placement, spec.heightOffset]);
+
+  // level of detail each frame: the canvas camera, or the eye cameras in XR (see syncTileCameras),
+  // and the engine's tile quality (error-target scale and memory budget; the XR profile changes them)
+  const camera = useThree((s) => s.camera);
+  const budget = useRef<TileBudget | null>(null);
+  const errorTarget = useRef(spec.errorTarget);
+  errorTarget.current = spec.errorTarget;
+  useFrame(() => {
+    if (!tiles) return;
+    const q = rt.engine.tileQuality;
+    if (budget.current !== q.budget) {
+      applyTileBudget(tiles, q.budget);
+      budget.current = q.budget;
+    }
+    tiles.errorTarget = errorTarget.current * q.errorScale;
+    syncTileCameras(tiles, gl, camera);
+    tiles.update();
+  });
 
   // engine handle + status reporting
   useEffect(() => {
@@ -105,7 +123,8 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
 
   return (
     // hidden layers keep streaming (not drawn), so toggling, e.g. proposal against today, is instant
-    <TilesRenderer ref={setTiles} url={url} errorTarget={spec.errorTarget}>
+    // enabled={false}: this view updates the tiles itself (above), after choosing the cameras
+    <TilesRenderer ref={setTiles} url={url} enabled={false}>
       <TilesPlugin plugin={GLTFExtensionsPlugin} args={gltfArgs as never} />
       <TilesPlugin plugin={ImplicitTilingPlugin} />
       <TilesPlugin plugin={MultipleContentsPlugin} />

@@ -4,8 +4,8 @@ import { DEFAULT_SCENE_URL, parseUrlParams } from '../../../src/app/url-params';
 describe('url-params', () => {
   describe('parseUrlParams', () => {
     it('should default to the demo scene and no view', () => {
-      expect(parseUrlParams('')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null });
-      expect(parseUrlParams('?')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null });
+      expect(parseUrlParams('')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
+      expect(parseUrlParams('?')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
       expect(DEFAULT_SCENE_URL).toBe('./scenes/demo.json');
     });
 
@@ -19,7 +19,7 @@ describe('url-params', () => {
     });
 
     it('should ignore an empty ?view=', () => {
-      expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null });
+      expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
     });
 
     it('should read a full view with fov', () => {
@@ -80,6 +80,20 @@ describe('url-params', () => {
 
     it('should accept any heading (it wraps) and negative heights', () => {
       expect(parseUrlParams('?view=17.9,62.6,-20,-450').view).toMatchObject({ height: -20, heading: -450 });
+    });
+  });
+
+  describe('xr', () => {
+    it('should read ?emulate=quest3 and ignore other devices', () => {
+      expect(parseUrlParams('?emulate=quest3').emulate).toBe('quest3');
+      expect(parseUrlParams('?emulate=vive').emulate).toBeNull();
+      expect(parseUrlParams('?view=1,2,3&emulate=quest3').emulate).toBe('quest3');
+    });
+
+    it('should turn the adaptive XR loop off only with ?xrAdaptive=0', () => {
+      expect(parseUrlParams('?xrAdaptive=0').xrAdaptive).toBe(false);
+      expect(parseUrlParams('?xrAdaptive=1').xrAdaptive).toBe(true);
+      expect(parseUrlParams('?view=bad&xrAdaptive=0').xrAdaptive).toBe(false);
     });
   });
 });

@@ -7,9 +7,13 @@ import { rewriteDecoderUrls, staticMounts } from '../../../tools/server/vite-sta
 const loaders = join(REPO_ROOT, 'node_modules', 'three', 'examples', 'jsm', 'loaders');
 
 describe('twin-static plugin', () => {
-  it('mounts tiles and the three decoders', () => {
+  it('mounts tiles, the three decoders and the WebXR input profiles (JSON only)', () => {
     const mounts = staticMounts(REPO_ROOT);
-    expect(mounts.map((m) => m.url)).toEqual(['/tiles', '/decoders/draco', '/decoders/basis']);
+    expect(mounts.map((m) => m.url)).toEqual(['/tiles', '/decoders/draco', '/decoders/basis', '/xr-profiles']);
+    const profiles = mounts[3]!;
+    expect(existsSync(join(profiles.dir, 'profilesList.json'))).toBe(true);
+    expect(profiles.only?.test('oculus-touch-v3/profile.json')).toBe(true);
+    expect(profiles.only?.test('oculus-touch-v3/left.glb')).toBe(false);
     for (const m of mounts.filter((x) => x.required)) expect(existsSync(m.dir), m.dir).toBe(true);
     expect(existsSync(join(mounts[1]!.dir, 'gltf', 'draco_decoder.wasm'))).toBe(true);
   });

@@ -1,0 +1,44 @@
+/** Runs a menu action against the stores and the XR navigator. */
+import { Vector3 } from 'three';
+import type { Runtime } from '../../engine/runtime';
+import { layerControls } from '../../state/layer-controls';
+import type { XrNavigator } from '../xr-navigator';
+import type { XrRuntime } from '../xr-runtime';
+import type { MenuAction } from './menu-model';
+
+const _p = new Vector3();
+
+export function runMenuAction(action: MenuAction, rt: Runtime, xr: XrRuntime, nav: XrNavigator): void {
+  const scene = rt.scene.getState();
+  switch (action.type) {
+    case 'layer-visible': {
+      const layer = scene.doc?.layers.find((l) => l.id === action.layerId);
+      if (layer) scene.updateLayer(layer.id, { visible: !layer.visible });
+      return;
+    }
+    case 'layer-control': {
+      const layer = scene.doc?.layers.find((l) => l.id === action.layerId);
+      const control = layer && layerControls(layer.type).find((c) => c.id === action.controlId);
+      if (layer && control) scene.updateLayer(layer.id, control.patch(!control.value(layer)));
+      return;
+    }
+    case 'compare': {
+      const c = rt.compare.getState();
+      c.setMode(c.mode === 'before' ? 'after' : 'before');
+      return;
+    }
+    case 'viewpoint': {
+      const vp = scene.doc?.viewpoints.find((v) => v.id === action.viewpointId);
+      if (!vp) return;
+      const [x, y, z] = rt.engine.frame.toLocal(vp.lon, vp.lat, vp.height);
+      nav.goToViewpoint(_p.set(x, y, z), vp.heading);
+      return;
+    }
+    case 'scale':
+      xr.setScale(action.scale);
+      return;
+    case 'exit':
+      void xr.exit();
+      return;
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * WebXR in headless Chromium with the emulated Meta Quest 3 (`?emulate=quest3`): entering VR,
+ * XR frames with a viewer pose, tiles refining as the head comes closer, table-top scale,
+ * teleport, a menu action through the controller ray, stats in XR, and leaving XR back to
+ * the desktop view. `xrAdaptive=0` holds the error target still so the figures compare.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT } from '../../tools/server/staleness.ts';
+import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { useApp, waitIdle } from './harness/twin.ts';
+import { aimController, pressButton, setController, setHead, setStick, xrFrames, type Vec3 } from './harness/xr.ts';
+
+const VIEWPORT_Q = '?emulate=quest3&xrAdaptive=0';
+
+const xrInfo = (page: Page) => page.evaluate(() => window.twin.xr());
+const stats = (page: Page) => page.evaluate(() => window.twin.stats());
+
+/** Screenshot of the page in XR (iwer draws the session into the page canvas). */
+async function shoot(page: Page, name: string, docsName?: string) {
+  const png = await page.screenshot();
+  const file = saveScreenshot(name, png);
+  if (docsName && process.env.XR_SCREENSHOTS === '1') {
+    mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+    copyFileSync(file, join(REPO_ROOT, 'docs', 'screenshots', docsName));
+  }
+  return screenshotStats(png);
+}
+
+describe('WebXR with an emulated Quest 3', () => {
+  const ctx = useApp(VIEWPORT_Q);
+
+  it('should offer Enter VR only where a session is supported', async () => {
+    const { page } = ctx.app;
+    expect(await page.locator('.xr-enter[data-xr-mode="immersive-vr"]').isVisible()).toBe(true);
+    expect((await xrInfo(page)).supported).toBe(true);
+    // without the emulator, headless Chromium offers no immersive session: no button
+    const plain = await ctx.browser.openPage(new URL('./', inject('baseUrl')).href);
+    try {
+      await plain.page.evaluate(() => window.twin.ready);
+      await plain.page.waitForTimeout(300);
+      expect((await plain.page.evaluate(() => window.twin.xr())).supported).toBe(false);
+      expect(await plain.page.locator('.xr-enter').count()).toBe(0);
+    } finally {
+      await plain.page.close();
+    }
+  });
+
+  let desktopView: Awaited<ReturnType<typeof window.twin.view>>;
+
+  it('should enter VR from the button and receive XR frames with a viewer pose', async () => {
+    const { page } = ctx.app;
+    desktopView = await page.evaluate(() => window.twin.view());
+    await page.locator('.xr-enter[data-xr-mode="immersive-vr"]').click();
+    await page.waitForFunction(() => window.twin.xr().presenting, undefined, { timeout: 30_000 });
+    const before = (await xrInfo(page)).frames;
+    await xrFrames(page, 5);
+    const info = await xrInfo(page);
+    expect(info).toMatchObject({ presenting: true, mode: 'immersive-vr', scale: 'street' });
+    expect(info.frames).toBeGreaterThanOrEqual(before + 5);
+    expect(info.views).toBe(2); // stereo: stats() sums both eyes
+    // the viewer pose itself, read from a session frame
+    const pose = await page.evaluate(async () => {
+      const device = window.twinXrEmulator!;
+      return { y: device.position.y, frames: window.twin.xr().frames };
+    });
+    expect(pose.y).toBeCloseTo(1.6, 5);
+    // street level: the origin stands on the ground (demo ground at 26.3 m, scene origin at 28 m)
+    expect(info.origin.scale).toBe(1);
+    expect(info.origin.y).toBeGreaterThan(-2.2);
+    expect(info.origin.y).toBeLessThan(1.5);
+    // the XR quality profile is on
+    expect(info.errorScale).toBeCloseTo(1.5, 5);
+    await waitIdle(page);
+    const s = await stats(page);
+    expect(s.drawCalls).toBeGreaterThan(0);
+    expect(s.triangles).toBeGreaterThan(0);
+    expect(s.tiles.visible).toBeGreaterThan(0);
+    console.log(`[xr] street level: ${s.drawCalls} draw calls, ${s.triangles} triangles (both eyes), ${s.tiles.visible} tiles visible`);
+    const shot = await shoot(page, 'xr-street', 'xr-street.png');
+    expect(shot.distinctColours).toBeGreaterThan(50);
+  });
+
+  /** Aims the right controller at a menu item and presses the trigger; returns the item as it was. */
+  async function pressMenuItem(page: Page, id: string) {
+    const menu = await page.evaluate(() => window.twin.xrMenu());
+    expect(menu.open).toBe(true);
+    const item = menu.items.find((i) => i.id === id);
+    expect(item, `menu item ${id}`).toBeDefined();
+    await aimController(page, 'right', [0.25, 1.25, -0.2], item!.room!);
+    await xrFrames(page, 3); // the ray pointer moves over the item
+    await pressButton(page, 'right', 'trigger', 2);
+    return item!;
+  }
+
+  it('should toggle a layer from the in-scene menu through the controller ray', async () => {
+    const { page } = ctx.app;
+    const shown = await stats(page);
+    const item = await pressMenuItem(page, 'layer:buildings');
+    expect(item.checked).toBe(true);
+    await page.waitForFunction(() => !window.twin.scene()!.layers.find((l) => l.id === 'buildings')!.visible, undefined, { timeout: 10_000 });
+    await xrFrames(page, 2);
+    const hidden = await stats(page);
+    expect(hidden.triangles).toBeLessThan(shown.triangles);
+    expect((await page.evaluate(() => window.twin.xrMenu())).items.find((i) => i.id === 'layer:buildings')!.checked).toBe(false);
+    // and back on, so the rest of the tests see the demo as it opens
+    await pressMenuItem(page, 'layer:buildings');
+    await page.waitForFunction(() => window.twin.scene()!.layers.find((l) => l.id === 'buildings')!.visible, undefined, { timeout: 10_000 });
+  });
+
+  it('should switch the plan proposal against today from the menu', async () => {
+    const { page } = ctx.app;
+    expect((await page.evaluate(() => window.twin.compare()))!.mode).toBe('before');
+    await pressMenuItem(page, 'compare');
+    await page.waitForFunction(() => window.twin.compare()!.mode === 'after', undefined, { timeout: 10_000 });
+    await pressMenuItem(page, 'compare');
+    await page.waitForFunction(() => window.twin.compare()!.mode === 'before', undefined, { timeout: 10_000 });
+    // point the controller away from the menu again
+    await setController(page, 'right', [0.25, 1.25, -0.2], [0, 0, 0, 1]);
+  });
+
+  it('should teleport the origin to where the arc lands', async () => {
+    const { page } = ctx.app;
+    const start = (await xrInfo(page)).origin;
+    // aim a little upwards, ahead, and push the right stick forward
+    const from: Vec3 = [0.25, 1.3, -0.3];
+    await aimController(page, 'right', from, [0.25, 1.5, -1.5]);
+    await setStick(page, 'right', 0, -1);
+    await page.waitForFunction(() => window.twin.xr().teleport.valid, undefined, { timeout: 20_000 });
+    const aimed = await xrInfo(page);
+    expect(aimed.teleport.aiming).toBe(true);
+    const target = aimed.teleport.target!;
+    await setStick(page, 'right', 0, 0);
+    await xrFrames(page, 2);
+    const end = (await xrInfo(page)).origin;
+    const moved = Math.hypot(end.x - start.x, end.z - start.z);
+    expect(moved).toBeGreaterThan(3);
+    // the feet (head projected on the floor) are now at the target: origin + head offset
+    expect(end.y).toBeCloseTo(target[1], 3);
+    expect(Math.hypot(end.x - target[0], end.z - target[2])).toBeLessThan(0.5); // head is at room x=z=0
+    expect((await xrInfo(page)).teleport.aiming).toBe(false);
+  });
+
+  it('should scale the world into a table-top model and refine tiles as the head comes closer', async () => {
+    const { page } = ctx.app;
+    await page.evaluate(() => window.twin.setXrScale('table'));
+    await xrFrames(page, 2);
+    const info = await xrInfo(page);
+    expect(info.scale).toBe('table');
+    // about 1.5 m for the ~1.4 km demo district: hundreds of world metres per room metre
+    expect(info.origin.scale).toBeGreaterThan(500);
+    expect(info.origin.scale).toBeLessThan(2000);
+    await waitIdle(page);
+    const far = await stats(page);
+    console.log(`[xr] table-top, head 1.6 m up: ${far.drawCalls} draw calls, ${far.triangles} triangles (both eyes), ${far.tiles.visible} tiles visible`);
+    // look down at the model for the picture (the menu moved to the left in table-top)
+    await setHead(page, [0, 1.6, 0], [-0.31, 0, 0, 0.95]);
+    await xrFrames(page, 2);
+    const shot = await shoot(page, 'xr-table', 'xr-table.png');
+    expect(shot.distinctColours).toBeGreaterThan(50);
+    // lean over the model: head 12 cm above the table top, near its centre, looking down
+    await setHead(page, [0, 0.95, -1.1], [-0.5, 0, 0, 0.866]);
+    await xrFrames(page, 3);
+    await waitIdle(page);
+    const near = await stats(page);
+    console.log(`[xr] table-top, head close: ${near.drawCalls} draw calls, ${near.triangles} triangles, ${near.tiles.visible} tiles visible`);
+    await shoot(page, 'xr-table-close');
+    expect(near.tiles.visible).toBeGreaterThan(far.tiles.visible);
+    expect(near.tiles.loaded).toBeGreaterThanOrEqual(far.tiles.loaded);
+    await setHead(page, [0, 1.6, 0]);
+    await xrFrames(page, 2);
+  });
+
+  it('should go to street level where the controller points on the model (A button)', async () => {
+    const { page } = ctx.app;
+    // point at the model 40 cm ahead of the table centre's near edge
+    const from: Vec3 = [0.2, 1.2, -0.2];
+    await aimController(page, 'right', from, [0.2, 0.8, -0.9]);
+    await pressButton(page, 'right', 'a-button', 2);
+    await page.waitForFunction(() => window.twin.xr().scale === 'street', undefined, { timeout: 10_000 });
+    const info = await xrInfo(page);
+    expect(info.origin.scale).toBe(1);
+    await setController(page, 'right', from, [0, 0, 0, 1]);
+  });
+
+  it('should leave XR and restore the desktop view', async () => {
+    const { page } = ctx.app;
+    await page.evaluate(() => window.twin.exitXR());
+    const info = await xrInfo(page);
+    expect(info.presenting).toBe(false);
+    expect(info.errorScale).toBe(1);
+    const view = await page.evaluate(() => window.twin.view());
+    expect(view.lon).toBeCloseTo(desktopView.lon, 7);
+    expect(view.lat).toBeCloseTo(desktopView.lat, 7);
+    expect(view.height).toBeCloseTo(desktopView.height, 3);
+    expect(view.heading).toBeCloseTo(desktopView.heading, 3);
+    expect(view.pitch).toBeCloseTo(desktopView.pitch, 3);
+    // the desktop canvas keeps rendering, with its Enter VR button back
+    const frames = await page.evaluate(async () => {
+      const f0 = window.twin.stats().frameMs;
+      await new Promise((r) => setTimeout(r, 300));
+      return f0;
+    });
+    expect(frames).toBeGreaterThanOrEqual(0);
+    expect(await page.locator('.xr-enter[data-xr-mode="immersive-vr"]').isVisible()).toBe(true);
+    await waitIdle(page);
+    expect(ctx.app.problems()).toEqual([]);
+  });
+});
+
+describe('the XR adaptive quality loop', () => {
+  const ctx = useApp('?emulate=quest3');
+
+  it('should raise the error target while XR frames run long (SwiftShader is far over 13.9 ms)', async () => {
+    const { page } = ctx.app;
+    await page.evaluate(() => window.twin.enterXR('vr'));
+    await page.waitForFunction(() => window.twin.xr().adaptiveFactor > 1, undefined, { timeout: 60_000, polling: 200 });
+    const info = await xrInfo(page);
+    expect(info.errorScale).toBeCloseTo(1.5 * info.adaptiveFactor, 5);
+    expect(info.frameMs).toBeGreaterThan(14);
+    await page.evaluate(() => window.twin.exitXR());
+    expect((await xrInfo(page)).errorScale).toBe(1);
+  });
+});

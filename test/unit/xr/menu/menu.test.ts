@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseScene } from '../../../../src/spec';
+import { buildMenu, type MenuInput } from '../../../../src/xr/menu/menu-model';
+import { cellAt, cellCentre, layoutMenu, MENU_LAYOUT } from '../../../../src/xr/menu/menu-layout';
+
+const doc = parseScene({
+  version: 1,
+  title: 'Test',
+  origin: { lon: 17.9, lat: 62.6, height: 10 },
+  layers: [
+    { id: 'buildings', type: 'tiles3d', name: 'Byggnader', url: 'b/tileset.json' },
+    { id: 'proposal', type: 'tiles3d', name: 'Förslag', url: 'p/tileset.json', visible: false },
+    { id: 'plan', type: 'zoning', name: 'Detaljplan', url: 'plan.json', volumes: false },
+  ],
+  viewpoints: [{ id: 'square', name: 'Torget', lon: 17.9, lat: 62.6, height: 12, heading: 0, pitch: 0 }],
+  comparisons: [{ id: 'block', name: 'Kvarteret', before: { name: 'Idag', layers: [] }, after: { name: 'Förslag', layers: ['proposal'] } }],
+});
+
+const input = (over: Partial<MenuInput> = {}): MenuInput => ({
+  doc,
+  compare: { activeId: 'block', mode: 'before' },
+  scale: 'street',
+  mode: 'immersive-vr',
+  lang: 'en',
+  ...over,
+});
+
+describe('XR menu', () => {
+  describe('buildMenu', () => {
+    it('should list layers with their visibility, the comparison, viewpoints, scale and exit', () => {
+      const items = buildMenu(input());
+      const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+      expect(byId['layer:buildings']).toMatchObject({ kind: 'toggle', checked: true, label: 'Byggnader', action: { type: 'layer-visible', layerId: 'buildings' } });
+      expect(byId['layer:proposal']).toMatchObject({ checked: false });
+      expect(byId['compare']).toMatchObject({ kind: 'toggle', checked: false, label: 'Förslag / Idag', action: { type: 'compare' } });
+      expect(byId['header:compare']!.label).toBe('Kvarteret');
+      expect(byId['viewpoint:square']).toMatchObject({ kind: 'button', label: 'Torget', action: { type: 'viewpoint', viewpointId: 'square' } });
+      expect(byId['scale:street']!.checked).toBe(true);
+      expect(byId['scale:table']!.checked).toBe(false);
+      expect(byId['exit']).toMatchObject({ label: 'Exit VR', action: { type: 'exit' } });
+    });
+
+    it('should show the proposal side as on in after and swipe mode, and hide the toggle without an active comparison', () => {
+      expect(buildMenu(input({ compare: { activeId: 'block', mode: 'after' } })).find((i) => i.id === 'compare')!.checked).toBe(true);
+      expect(buildMenu(input({ compare: { activeId: 'block', mode: 'swipe' } })).find((i) => i.id === 'compare')!.checked).toBe(true);
+      expect(buildMenu(input({ compare: { activeId: null, mode: 'before' } })).some((i) => i.id === 'compare')).toBe(false);
+    });
+
+    it('should speak Swedish and say AR in an AR session', () => {
+      const items = buildMenu(input({ lang: 'sv', mode: 'immersive-ar', scale: 'table' }));
+      expect(items.find((i) => i.id === 'exit')!.label).toBe('Lämna AR');
+      expect(items.find((i) => i.id === 'scale:table')).toMatchObject({ label: 'Bordsmodell', checked: true });
+    });
+
+    it("should put a layer kind's registered controls under its layer (the zoning layer's volumes)", () => {
+      const items = buildMenu(input());
+      const i = items.findIndex((x) => x.id === 'layer:plan:volumes');
+      expect(items[i - 1]!.id).toBe('layer:plan');
+      expect(items[i]).toMatchObject({ label: 'Maximum heights (volumes)', indent: true, checked: false, action: { type: 'layer-control', layerId: 'plan', controlId: 'volumes' } });
+      expect(items.some((x) => x.id.startsWith('layer:buildings:'))).toBe(false);
+    });
+
+    it('should work before a scene is loaded', () => {
+      const items = buildMenu(input({ doc: null }));
+      expect(items.map((i) => i.id)).toEqual(['header:layers', 'header:scale', 'scale:street', 'scale:table', 'exit']);
+    });
+  });
+
+  describe('layoutMenu and cellAt', () => {
+    const layout = layoutMenu(buildMenu(input()));
+
+    it('should stack each column in rows and size the panel to the longer column', () => {
+      const left = layout.cells.filter((c) => c.item.column === 0);
+      const right = layout.cells.filter((c) => c.item.column === 1);
+      expect(left[1]!.y - left[0]!.y).toBeCloseTo(MENU_LAYOUT.rowHeight, 12);
+      expect(right[0]!.x).toBeGreaterThan(left[0]!.x + MENU_LAYOUT.columnWidth);
+      const rows = Math.max(left.length, right.length);
+      expect(layout.height).toBeCloseTo(2 * MENU_LAYOUT.padding + rows * MENU_LAYOUT.rowHeight, 12);
+    });
+
+    it('should find the item under a UV point, and nothing on headers or margins', () => {
+      for (const cell of layout.cells) {
+        const c = cellCentre(layout, cell);
+        const u = c.x / layout.width + 0.5;
+        const v = c.y / layout.height + 0.5;
+        const hit = cellAt(layout, u, v);
+        if (cell.item.action) expect(hit?.item.id).toBe(cell.item.id);
+        else expect(hit).toBeNull();
+      }
+      expect(cellAt(layout, 0.001, 0.999)).toBeNull();
+    });
+  });
+});

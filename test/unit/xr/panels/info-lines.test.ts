@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, infoLines, MAX_ROWS } from '../../../../src/xr/panels/info-lines';
+
+const at = { lon: 17.93775, lat: 62.63187, height: 30 };
+
+describe('infoLines', () => {
+  it('should show the name as title, the layer under it, every property and the position', () => {
+    const lines = infoLines({ layerId: 'b', layerName: 'Byggnader', properties: { name: 'Sambiblioteket', height: 18.5, floors: 4, listed: true }, at }, 'No data');
+    expect(lines.title).toBe('Sambiblioteket');
+    expect(lines.subtitle).toBe('Byggnader');
+    expect(lines.rows).toEqual([
+      ['name', 'Sambiblioteket'],
+      ['height', '18.50'],
+      ['floors', '4'],
+      ['listed', '✓'],
+    ]);
+    expect(lines.footer).toBe('62.63187° N, 17.93775° E');
+  });
+
+  it('should fall back to the layer name and say when there is no data', () => {
+    const lines = infoLines({ layerId: 'b', layerName: 'Byggnader', properties: {}, at }, 'No data');
+    expect(lines.title).toBe('Byggnader');
+    expect(lines.subtitle).toBe('');
+    expect(lines.rows).toEqual([['No data', '']]);
+  });
+
+  it('should keep markup as plain text, flatten whitespace and cut long values and long lists', () => {
+    const props: Record<string, unknown> = { note: '<b>bold</b>\n<script>x</script>', long: 'x'.repeat(200) };
+    for (let i = 0; i < 30; i++) props[`p${i}`] = i;
+    const lines = infoLines({ layerId: 'b', layerName: 'L', properties: props, at }, '');
+    expect(lines.rows[0]).toEqual(['note', '<b>bold</b> <script>x</script>']);
+    expect(lines.rows[1]![1].length).toBeLessThanOrEqual(48);
+    expect(lines.rows[1]![1].endsWith('…')).toBe(true);
+    expect(lines.rows).toHaveLength(MAX_ROWS + 1);
+    expect(lines.rows[MAX_ROWS]).toEqual(['…', `+${32 - MAX_ROWS}`]);
+  });
+
+  it('should format values like the desktop panel', () => {
+    expect(formatValue(null)).toBe('–');
+    expect(formatValue(3)).toBe('3');
+    expect(formatValue(2.345)).toBe('2.35');
+    expect(formatValue(false)).toBe('✗');
+    expect(formatValue([1, 2])).toBe('[1,2]');
+  });
+});
