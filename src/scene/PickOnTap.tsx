@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
+import { pickedFeature } from '../engine/picked-feature';
 import { useRuntime } from './runtime-context';
 
 const TAP_PX = 6;
@@ -34,19 +35,8 @@ export function PickOnTap() {
         select(null);
         return;
       }
-      const [lon, lat, height] = rt.engine.frame.toGeodetic(hit.point.x, hit.point.y, hit.point.z);
-      const layer = rt.scene.getState().doc?.layers.find((l) => l.id === hit.layerId);
       const raycaster = rt.engine.raycasterAt(ndcX, ndcY);
-      const along = raycaster ? (rt.engine.layer(hit.layerId)?.featuresAlong(raycaster) ?? []) : [];
-      const together = along.filter((f) => Math.abs(f.distance - hit.distance) < 1e-3).map((f) => f.properties);
-      select({
-        layerId: hit.layerId,
-        layerName: layer?.name ?? hit.layerId,
-        layerType: layer?.type,
-        properties: hit.properties,
-        at: { lon, lat, height },
-        ...(together.length > 1 ? { features: together } : {}),
-      });
+      if (raycaster) select(pickedFeature(rt.engine, rt.scene.getState().doc, hit, raycaster));
     };
     dom.addEventListener('pointerdown', onDown);
     dom.addEventListener('pointerup', onUp);

@@ -24,7 +24,7 @@ export function XrInfoPanel({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: 
   const anchor = useRef<Group>(null);
   const panel = useMemo(() => new CanvasPanel('xr-info'), []);
   useEffect(() => () => panel.dispose(), [panel]);
-  const lines = useMemo(() => (picked ? infoLines(picked, xrText(lang, 'noData')) : null), [picked, lang]);
+  const lines = useMemo(() => (picked ? infoLines(picked, xrText(lang, 'noData'), lang) : null), [picked, lang]);
 
   useEffect(() => {
     const g = anchor.current;

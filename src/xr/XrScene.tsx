@@ -12,6 +12,7 @@ import { XR, XROrigin } from '@react-three/xr';
 import { useStore } from 'zustand';
 import { Color, CylinderGeometry, Fog, MeshLambertMaterial, Raycaster, Vector3, type Group, type PerspectiveCamera } from 'three';
 import { applyGeoView, readGeoView, type GeoView } from '../engine/camera-pose';
+import { pickedFeature } from '../engine/picked-feature';
 import type { Runtime } from '../engine/runtime';
 import { DESKTOP_BUDGET, XR_BUDGET } from '../engine/tiles/tile-budget';
 import { TeleportArc } from './TeleportArc';
@@ -145,9 +146,7 @@ export function XrScene({ rt, xr }: { rt: Runtime; xr: XrRuntime }) {
       if (!hit) return;
       _point.set(hit.point.x, hit.point.y, hit.point.z);
       nav.notePointed(_point);
-      const [lon, lat, height] = rt.engine.frame.toGeodetic(hit.point.x, hit.point.y, hit.point.z);
-      const layer = rt.scene.getState().doc?.layers.find((l) => l.id === hit.layerId);
-      rt.selection.getState().select({ layerId: hit.layerId, layerName: layer?.name ?? hit.layerId, properties: hit.properties, at: { lon, lat, height } });
+      rt.selection.getState().select(pickedFeature(rt.engine, rt.scene.getState().doc, hit, _raycaster));
     };
     session.addEventListener('selectstart', onSelectStart);
     session.addEventListener('selectend', onSelectEnd);

@@ -13,7 +13,7 @@ import { REPO_ROOT } from './staleness.ts';
 import { createStaticHandler } from './static.ts';
 
 /** URL prefixes that hold files only: a missing path there is a 404, never the SPA's index.html. */
-export const NO_FALLBACK_PREFIXES = ['/assets', '/tiles', '/decoders', '/data', '/scenes', '/xr-profiles'];
+export const NO_FALLBACK_PREFIXES = ['/assets', '/tiles', '/decoders', '/data', '/scenes', '/plans', '/schema', '/xr-profiles'];
 
 export interface StartOptions {
   /** Port (0 = any free port). Default 5173. */

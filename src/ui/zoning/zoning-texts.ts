@@ -1,5 +1,6 @@
 /** Texts of the plan regulation panel, Swedish and English. Plan texts themselves are shown as written. */
 import { useStore } from 'zustand';
+import { formatPlanValue as formatValueIn } from '../../sources/plans/format-value';
 import { uiStore, type Lang } from '../../state/ui-store';
 
 const en = {
@@ -8,8 +9,6 @@ const en = {
   property: 'Design and extent',
   administrative: 'Administrative regulations',
   purpose: 'Purpose',
-  atMost: 'at most',
-  atLeast: 'at least',
   noRegulation: 'No plan regulation applies here.',
   maxHeight: 'Maximum height',
   overGround: 'over the ground',
@@ -26,8 +25,6 @@ const sv: Record<Key, string> = {
   property: 'Utformning och omfattning',
   administrative: 'Administrativa bestämmelser',
   purpose: 'Syfte',
-  atMost: 'högst',
-  atLeast: 'minst',
   noRegulation: 'Ingen planbestämmelse gäller här.',
   maxHeight: 'Högsta höjd',
   overGround: 'över marken',
@@ -45,12 +42,7 @@ export function useZoningTexts(): ZoningT {
   return Object.assign((key: Key) => texts[lang][key], { lang });
 }
 
-const UNITS: Record<string, string> = { meter: 'm', metre: 'm', m: 'm', procent: '%', kvadratmeter: 'm²', m2: 'm²', 'år': 'år', grader: '°' };
-
 /** A provision value in words, e.g. "högst 13 m". */
 export function formatPlanValue(v: { value: unknown; unit?: string; valueType?: string }, t: ZoningT): string {
-  const unit = v.unit ? (UNITS[v.unit.toLowerCase()] ?? v.unit) : '';
-  const prefix = v.valueType === 'max' ? `${t('atMost')} ` : v.valueType === 'min' ? `${t('atLeast')} ` : '';
-  const value = typeof v.value === 'number' ? v.value.toLocaleString(t.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }) : String(v.value);
-  return `${prefix}${value}${unit ? (unit === '%' || unit === '°' ? unit : ` ${unit}`) : ''}`;
+  return formatValueIn(v, t.lang);
 }

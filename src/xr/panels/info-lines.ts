@@ -3,6 +3,7 @@
  * desktop info panel (name, layer, every property, position), formatted the same way. Pure;
  * the text is drawn with canvas `fillText`, never parsed as markup.
  */
+import { formatPlanValue, type PlanLang } from '../../sources/plans/format-value';
 import type { PickedFeature } from '../../state/selection-store';
 
 export interface InfoLines {
@@ -29,7 +30,63 @@ function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function infoLines(picked: PickedFeature, noData: string): InfoLines {
+/** Splits text into lines of at most `max` characters at spaces. */
+export function wrapText(text: string, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      out.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : cut(word, max);
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+const KIND_ORDER = ['användningsbestämmelse', 'egenskapsbestämmelse', 'administrativ bestämmelse'];
+const KIND_SHORT: Record<string, Record<PlanLang, string>> = {
+  användningsbestämmelse: { sv: 'Användning', en: 'Use' },
+  egenskapsbestämmelse: { sv: 'Egenskap', en: 'Property' },
+  'administrativ bestämmelse': { sv: 'Adm.', en: 'Admin.' },
+};
+
+/**
+ * A picked plan area as the desktop's regulation panel shows it: the plan's name and status,
+ * then every regulation at the point (use, property, administrative) with its symbol, full
+ * text (wrapped, not cut) and values in words.
+ */
+export function zoningInfoLines(picked: PickedFeature, lang: PlanLang): InfoLines {
+  const features = picked.features ?? [picked.properties];
+  const plan = features.find((f) => f.kind === 'detaljplan') ?? features[0] ?? {};
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const title = str(plan.planNamn) ?? picked.layerName;
+  const subtitle = [lang === 'sv' ? 'Detaljplan' : 'Zoning plan', str(plan.planBeteckning), str(plan.planStatus)].filter(Boolean).join(' · ');
+  const regulations = features
+    .filter((f) => KIND_ORDER.includes(String(f.kind)))
+    .sort((a, b) => KIND_ORDER.indexOf(String(a.kind)) - KIND_ORDER.indexOf(String(b.kind)));
+  const rows: [string, string][] = [];
+  for (const f of regulations) {
+    const values = (Array.isArray(f.values) ? (f.values as { value: unknown; unit?: string; valueType?: string }[]) : [])
+      .filter((v) => v.value !== undefined && v.value !== '')
+      .map((v) => formatPlanValue(v, lang));
+    const text = `${str(f.bestammelseformulering) ?? ''}${values.length ? ` (${values.join(', ')})` : ''}`;
+    const key = str(f.beteckning) ?? (f.prickmark === true ? '···' : KIND_SHORT[String(f.kind)]![lang]);
+    wrapText(text, MAX_VALUE_CHARS).forEach((line, i) => rows.push([i === 0 ? cut(key, 24) : '', line]));
+  }
+  const shown = rows.slice(0, MAX_ROWS * 2);
+  if (rows.length > shown.length) shown.push(['…', `+${rows.length - shown.length}`]);
+  return {
+    title: cut(title, 40),
+    subtitle: cut(subtitle, 48),
+    rows: shown,
+    footer: `${picked.at.lat.toFixed(5)}° N, ${picked.at.lon.toFixed(5)}° E`,
+  };
+}
+
+export function infoLines(picked: PickedFeature, noData: string, lang: PlanLang = 'en'): InfoLines {
+  if (picked.layerType === 'zoning') return zoningInfoLines(picked, lang);
   const name = picked.properties.name;
   const title = typeof name === 'string' && name ? name : picked.layerName;
   const entries = Object.entries(picked.properties);

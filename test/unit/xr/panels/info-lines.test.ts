@@ -43,3 +43,39 @@ describe('infoLines', () => {
     expect(formatValue([1, 2])).toBe('[1,2]');
   });
 });
+
+describe('zoningInfoLines', () => {
+  const picked = {
+    layerId: 'plan',
+    layerName: 'Detaljplan',
+    layerType: 'zoning',
+    properties: { kind: 'detaljplan', planNamn: 'Kvarteret Sundsbryggan', planStatus: 'samråd', planBeteckning: 'DP-1' },
+    features: [
+      { kind: 'detaljplan', planNamn: 'Kvarteret Sundsbryggan', planStatus: 'samråd', planBeteckning: 'DP-1' },
+      { kind: 'administrativ bestämmelse', bestammelseformulering: 'Genomförandetiden är 5 år från den dag planen vinner laga kraft.', values: [{ value: 5, unit: 'år', valueType: 'exakt' }] },
+      { kind: 'egenskapsbestämmelse', beteckning: 'h1', bestammelseformulering: 'Högsta nockhöjd är 14,5 meter.', values: [{ value: 14.5, unit: 'meter', valueType: 'max' }] },
+      { kind: 'användningsbestämmelse', beteckning: 'B', bestammelseformulering: 'Bostäder', values: [] },
+      { kind: 'egenskapsbestämmelse', prickmark: true, bestammelseformulering: 'Marken får inte förses med byggnad.', values: [] },
+    ],
+    at,
+  };
+
+  it('should show the plan and every regulation in legend order, with values in words and whole texts', () => {
+    const lines = infoLines(picked, 'No data', 'sv');
+    expect(lines.title).toBe('Kvarteret Sundsbryggan');
+    expect(lines.subtitle).toBe('Detaljplan · DP-1 · samråd');
+    expect(lines.rows).toEqual([
+      ['B', 'Bostäder'],
+      ['h1', 'Högsta nockhöjd är 14,5 meter. (högst 14,5 m)'],
+      ['···', 'Marken får inte förses med byggnad.'],
+      ['Adm.', 'Genomförandetiden är 5 år från den dag planen'],
+      ['', 'vinner laga kraft. (5 år)'],
+    ]);
+  });
+
+  it('should word values in English too', () => {
+    const rows = infoLines(picked, 'No data', 'en').rows;
+    expect(rows[1]).toEqual(['h1', 'Högsta nockhöjd är 14,5 meter. (at most 14.5 m)']);
+    expect(rows.at(-1)).toEqual(['', 'vinner laga kraft. (5 years)']);
+  });
+});
