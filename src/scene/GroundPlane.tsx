@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { CircleGeometry, MeshLambertMaterial } from 'three';
+import { markMaterialDrapeReceiver } from '../layers/drape/drape-materials';
 import { useRuntime } from './runtime-context';
 
 /** Metres the plane lies below the ground height, to stay clear of the layers' own ground. */
@@ -17,7 +18,11 @@ export function GroundPlane() {
   const ground = useStore(rt.scene, (s) => s.doc?.ground);
   const originHeight = useStore(rt.scene, (s) => s.doc?.origin.height ?? 0);
   const geometry = useMemo(() => new CircleGeometry(RADIUS, 96).rotateX(-Math.PI / 2), []);
-  const material = useMemo(() => new MeshLambertMaterial(), []);
+  const material = useMemo(() => {
+    const m = new MeshLambertMaterial();
+    markMaterialDrapeReceiver(m); // plans drape onto the plane where no ground tiles cover it
+    return m;
+  }, []);
   useEffect(
     () => () => {
       geometry.dispose();

@@ -7,6 +7,7 @@ import { useFrame } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { ConeGeometry, Group, Mesh, MeshBasicMaterial, SphereGeometry } from 'three';
 import { useRuntime } from './runtime-context';
+import { OVERLAY_RENDER_ORDER } from '../layers/drape/drape-materials';
 
 /** Pin height as a fraction of the camera distance (≈ 3 % of the view). */
 const SCREEN_FRACTION = 0.03;
@@ -21,7 +22,7 @@ export function SelectionMarker() {
     head.position.y = 1.15;
     const tip = new Mesh(new ConeGeometry(0.2, 0.9, 24).translate(0, 0.45, 0).rotateX(Math.PI), material);
     tip.position.y = 0.9;
-    for (const m of [head, tip]) m.renderOrder = 10;
+    for (const m of [head, tip]) m.renderOrder = OVERLAY_RENDER_ORDER;
     return { material, head, tip };
   }, []);
   useEffect(

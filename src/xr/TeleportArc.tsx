@@ -8,6 +8,7 @@ import { useFrame } from '@react-three/fiber';
 import { BufferAttribute, BufferGeometry, Color, Line, LineBasicMaterial, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
 import { ARC_SEGMENTS } from './teleport-arc';
 import type { XrNavigator } from './xr-navigator';
+import { OVERLAY_RENDER_ORDER } from '../layers/drape/drape-materials';
 
 const VALID = new Color('#39d0c0');
 const INVALID = new Color('#e0504a');
@@ -21,11 +22,11 @@ export function TeleportArc({ nav }: { nav: XrNavigator }) {
     const line = new Line(geometry, lineMaterial);
     line.name = 'teleport-arc';
     line.frustumCulled = false;
-    line.renderOrder = 30;
+    line.renderOrder = OVERLAY_RENDER_ORDER;
     const markerMaterial = new MeshBasicMaterial({ color: VALID, depthTest: false, transparent: true, opacity: 0.9, fog: false });
     const marker = new Mesh(new RingGeometry(0.3, 0.45, 32).rotateX(-Math.PI / 2), markerMaterial);
     marker.name = 'teleport-marker';
-    marker.renderOrder = 30;
+    marker.renderOrder = OVERLAY_RENDER_ORDER;
     return { positions, geometry, line, lineMaterial, marker, markerMaterial };
   }, []);
   useEffect(

@@ -12,8 +12,11 @@
  *    is set, and zeroes it. Because the batch has one colour, it does not matter which volume's
  *    face colours a pixel (pattern gaps are drawn transparent, so every set pixel is cleared).
  *
- * Surfaces that must not be coloured (buildings) mark stencil bit 7 (`markNoDrape`); the volume
- * passes use the low 7 bits only and skip marked pixels.
+ * Only surfaces that receive drapes are coloured: their materials set stencil bit 7 where they
+ * are drawn (`markDrapeReceiver`: ground and terrain tiles, the ground plane); buildings clear it
+ * (`markNoDrape`), and anything unmarked keeps what lay under it (usually the cleared 0, since
+ * opaque objects are drawn front to back). The volume passes use the low 7 bits only, on pixels
+ * with bit 7 set. Overlays (XR panels, markers) draw after every drape (`OVERLAY_RENDER_ORDER`).
  */
 import {
   AlwaysStencilFunc,
@@ -35,12 +38,14 @@ import {
   type StencilOp,
 } from 'three';
 
-/** Stencil bit set by surfaces that plans and maps must not colour. */
-export const NO_DRAPE_BIT = 0x80;
+/** Stencil bit set by surfaces that drapes (plans, maps) may colour. */
+export const DRAPE_RECEIVER_BIT = 0x80;
 const COUNT_MASK = 0x7f;
 
 /** Render order of translucent things that must come after every draped layer (e.g. envelopes). */
 export const AFTER_DRAPES_RENDER_ORDER = 1_000_000;
+/** Render order of overlays drawn over everything, drapes included (XR panels, pins, arcs). */
+export const OVERLAY_RENDER_ORDER = 2_000_000;
 
 let nextOrder = 20;
 
@@ -114,7 +119,7 @@ export interface DrapeUniforms {
 }
 
 export function createDrapeUniforms(): DrapeUniforms {
-  return { uPxToNdc: { value: 2 / 800 }, uMinHalf: { value: 0.15 }, uOpacity: { value: 1 }, uDpr: { value: 1 } };
+  return { uPxToNdc: { value: 2 / 800 }, uMinHalf: { value: 0.05 }, uOpacity: { value: 1 }, uDpr: { value: 1 } };
 }
 
 const PARITY_BIT = 0x01;
@@ -127,9 +132,9 @@ function volumePass(uniforms: DrapeUniforms, side: Side, writeMask: number, zFai
   m.depthTest = true;
   m.transparent = true;
   m.stencilWrite = true;
-  m.stencilFunc = EqualStencilFunc; // only pixels without the no-drape bit
-  m.stencilRef = 0;
-  m.stencilFuncMask = NO_DRAPE_BIT;
+  m.stencilFunc = EqualStencilFunc; // only pixels of surfaces that receive drapes
+  m.stencilRef = DRAPE_RECEIVER_BIT;
+  m.stencilFuncMask = DRAPE_RECEIVER_BIT;
   m.stencilWriteMask = writeMask;
   m.stencilFail = KeepStencilOp;
   m.stencilZFail = zFail;
@@ -166,22 +171,40 @@ export function createDrapeMaterials(uniforms: DrapeUniforms, stencil: 'parity' 
   ];
 }
 
-/** Makes a material mark its pixels as not to be draped (stencil bit 7). */
-export function markMaterialNoDrape(material: Material): void {
+function markStencilBit7(material: Material, value: number): void {
   material.stencilWrite = true;
   material.stencilFunc = AlwaysStencilFunc;
-  material.stencilRef = NO_DRAPE_BIT;
-  material.stencilWriteMask = NO_DRAPE_BIT;
+  material.stencilRef = value;
+  material.stencilWriteMask = DRAPE_RECEIVER_BIT;
   material.stencilFail = KeepStencilOp;
   material.stencilZFail = KeepStencilOp;
   material.stencilZPass = ReplaceStencilOp;
 }
 
-/** Marks every mesh material under `root` as not to be draped. */
-export function markNoDrape(root: Object3D): void {
+/** Makes a material's visible pixels receive drapes (sets stencil bit 7). */
+export function markMaterialDrapeReceiver(material: Material): void {
+  markStencilBit7(material, DRAPE_RECEIVER_BIT);
+}
+
+/** Makes a material's visible pixels refuse drapes (clears stencil bit 7 over a receiver behind). */
+export function markMaterialNoDrape(material: Material): void {
+  markStencilBit7(material, 0);
+}
+
+function traverseMaterials(root: Object3D, mark: (m: Material) => void): void {
   root.traverse((o) => {
     const m = (o as { material?: Material | Material[] }).material;
     if (!m) return;
-    for (const mat of Array.isArray(m) ? m : [m]) markMaterialNoDrape(mat);
+    for (const mat of Array.isArray(m) ? m : [m]) mark(mat);
   });
+}
+
+/** Marks every mesh material under `root` as receiving drapes (ground, terrain). */
+export function markDrapeReceiver(root: Object3D): void {
+  traverseMaterials(root, markMaterialDrapeReceiver);
+}
+
+/** Marks every mesh material under `root` as refusing drapes (buildings). */
+export function markNoDrape(root: Object3D): void {
+  traverseMaterials(root, markMaterialNoDrape);
 }

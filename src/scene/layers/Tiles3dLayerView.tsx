@@ -16,7 +16,7 @@ import { applyTileBudget, type TileBudget } from '../../engine/tiles/tile-budget
 import { syncTileCameras } from '../../engine/tiles/tile-cameras';
 import { createTiles3dHandle, type Tiles3dHandle } from '../../layers/tiles3d/tiles3d-handle';
 import { applyOpacity } from '../../layers/tiles3d/opacity';
-import { markNoDrape } from '../../layers/drape/drape-materials';
+import { markDrapeReceiver, markNoDrape } from '../../layers/drape/drape-materials';
 import { isLocalTileset, tilesetToScene, type Placement } from '../../layers/tiles3d/placement';
 import type { Tiles3dLayerSpec } from '../../spec';
 import type { LayerViewProps } from '../layer-views';
@@ -92,7 +92,8 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     const unregister = rt.engine.registerLayer(handle);
     const onModel = (e: { scene: Object3D }) => {
       if (opacity.current < 1) applyOpacity(e.scene, opacity.current);
-      if (!receivesDrape.current) markNoDrape(e.scene);
+      if (receivesDrape.current) markDrapeReceiver(e.scene);
+      else markNoDrape(e.scene);
     };
     const onRoot = () => {
       if (!hasPlacement.current && isLocalTileset(tiles)) {

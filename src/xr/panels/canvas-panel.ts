@@ -5,6 +5,7 @@
  * (about 2 texels per Quest 3 pixel at 0.7 m).
  */
 import { CanvasTexture, DoubleSide, LinearFilter, Mesh, MeshBasicMaterial, PlaneGeometry, SRGBColorSpace } from 'three';
+import { OVERLAY_RENDER_ORDER } from '../../layers/drape/drape-materials';
 
 export const PX_PER_METRE = 1600;
 
@@ -26,7 +27,7 @@ export class CanvasPanel {
     const material = new MeshBasicMaterial({ map: this.texture, transparent: true, side: DoubleSide, fog: false, toneMapped: false });
     this.mesh = new Mesh(new PlaneGeometry(1, 1), material);
     this.mesh.name = name;
-    this.mesh.renderOrder = 20;
+    this.mesh.renderOrder = OVERLAY_RENDER_ORDER;
   }
 
   /**
