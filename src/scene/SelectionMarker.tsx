@@ -5,12 +5,16 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { useStore } from 'zustand';
-import { ConeGeometry, Group, Mesh, MeshBasicMaterial, SphereGeometry } from 'three';
+import { ConeGeometry, Group, Mesh, MeshBasicMaterial, SphereGeometry, Vector3 } from 'three';
 import { useRuntime } from './runtime-context';
 import { OVERLAY_RENDER_ORDER } from '../layers/drape/drape-materials';
 
 /** Pin height as a fraction of the camera distance (≈ 3 % of the view). */
 const SCREEN_FRACTION = 0.03;
+
+const _eye = new Vector3();
+const _pin = new Vector3();
+const _parentScale = new Vector3();
 
 export function SelectionMarker() {
   const rt = useRuntime();
@@ -34,10 +38,16 @@ export function SelectionMarker() {
     [parts],
   );
 
-  useFrame(({ camera }) => {
+  useFrame(({ camera, gl }) => {
     const g = group.current;
     if (!g || !g.visible) return;
-    g.scale.setScalar(Math.max(0.5, camera.position.distanceTo(g.position) * SCREEN_FRACTION));
+    // in XR the eyes are the headset's cameras, and the world may be scaled to a table model
+    const eye = gl.xr.isPresenting ? gl.xr.getCamera() : camera;
+    eye.getWorldPosition(_eye);
+    g.getWorldPosition(_pin);
+    const parentScale = g.parent ? g.parent.getWorldScale(_parentScale).x : 1;
+    const minimum = gl.xr.isPresenting ? 0.02 : 0.5;
+    g.scale.setScalar(Math.max(minimum, (_eye.distanceTo(_pin) * SCREEN_FRACTION) / parentScale));
   });
 
   const at = picked?.at;

@@ -224,3 +224,27 @@ describe('the XR adaptive quality loop', () => {
     expect((await xrInfo(page)).errorScale).toBe(1);
   });
 });
+
+describe('picking a plan area with the XR ray', () => {
+  // desktop camera in the street of the proposed block, looking a little down: XR starts there
+  const ctx = useApp('?emulate=quest3&xrAdaptive=0&lang=sv&view=17.9408,62.63209,29.7,122,-6');
+
+  it('should show the plan and its regulations at the pointed place, as the desktop panel does', async () => {
+    const { page } = ctx.app;
+    await page.evaluate(() => window.twin.enterXR('vr'));
+    await xrFrames(page, 3);
+    // the right controller points at the ground ahead and to the right, clear of the menu
+    await aimController(page, 'right', [0.3, 1.2, -0.2], [1.6, 0, -2.2]);
+    await xrFrames(page, 3);
+    await pressButton(page, 'right', 'trigger', 2);
+    const panel = page.getByTestId('zoning-info');
+    await panel.waitFor({ timeout: 30_000 });
+    const text = await panel.textContent();
+    expect(text).toContain('Detaljplan för Kvarteret Sundsbryggan');
+    expect(text).toMatch(/Genomförandetiden är 5 år/);
+    // the same hit through featuresAt names a use for the point
+    expect(text).toMatch(/Bostäder|Centrum|Gata|Park|Torg/);
+    await shoot(page, 'xr-plan-picked');
+    await page.evaluate(() => window.twin.exitXR());
+  });
+});

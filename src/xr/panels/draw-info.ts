@@ -38,7 +38,10 @@ export function drawInfo(panel: CanvasPanel, lines: InfoLines): void {
     ctx.fillText(fitText(ctx, lines.subtitle, w - 2 * pad), pad, y);
     y += row;
   }
-  const keyW = 0.16 * K;
+  // the key column is as wide as its widest key (short plan symbols leave the text more room)
+  let widest = 0;
+  for (const [k] of lines.rows) widest = Math.max(widest, ctx.measureText(k).width);
+  const keyW = Math.min(0.16 * K, Math.max(0.05 * K, widest + 0.015 * K));
   for (const [k, v] of lines.rows) {
     ctx.fillStyle = '#43606f';
     ctx.fillText(fitText(ctx, k, keyW - 0.01 * K), pad, y);

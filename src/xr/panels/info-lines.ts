@@ -45,6 +45,9 @@ export function wrapText(text: string, max: number): string[] {
   return out;
 }
 
+/** Characters per line of a regulation text in the panel's text column. */
+export const REGULATION_WRAP = 30;
+
 const KIND_ORDER = ['användningsbestämmelse', 'egenskapsbestämmelse', 'administrativ bestämmelse'];
 const KIND_SHORT: Record<string, Record<PlanLang, string>> = {
   användningsbestämmelse: { sv: 'Användning', en: 'Use' },
@@ -73,7 +76,7 @@ export function zoningInfoLines(picked: PickedFeature, lang: PlanLang): InfoLine
       .map((v) => formatPlanValue(v, lang));
     const text = `${str(f.bestammelseformulering) ?? ''}${values.length ? ` (${values.join(', ')})` : ''}`;
     const key = str(f.beteckning) ?? (f.prickmark === true ? '···' : KIND_SHORT[String(f.kind)]![lang]);
-    wrapText(text, MAX_VALUE_CHARS).forEach((line, i) => rows.push([i === 0 ? cut(key, 24) : '', line]));
+    wrapText(text, REGULATION_WRAP).forEach((line, i) => rows.push([i === 0 ? cut(key, 24) : '', line]));
   }
   const shown = rows.slice(0, MAX_ROWS * 2);
   if (rows.length > shown.length) shown.push(['…', `+${rows.length - shown.length}`]);
