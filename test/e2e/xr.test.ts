@@ -7,11 +7,12 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
 import { saveScreenshot, screenshotStats } from './harness/browser.ts';
 import { useApp, waitIdle } from './harness/twin.ts';
-import { aimController, pressButton, setController, setHead, setStick, xrFrames, type Vec3 } from './harness/xr.ts';
+import { aimController, lookRotation, pressButton, setController, setHead, setStick, xrFrames, type Vec3 } from './harness/xr.ts';
 
 const VIEWPORT_Q = '?emulate=quest3&xrAdaptive=0';
 
@@ -246,5 +247,57 @@ describe('picking a plan area with the XR ray', () => {
     expect(text).toMatch(/Bostäder|Centrum|Gata|Park|Torg/);
     await shoot(page, 'xr-plan-picked');
     await page.evaluate(() => window.twin.exitXR());
+  });
+});
+
+describe('hands and passthrough', () => {
+  const ctx = useApp('?emulate=quest3&xrAdaptive=0');
+
+  it('should press a menu item with a hand pinch', async () => {
+    const { page } = ctx.app;
+    await page.evaluate(() => window.twin.enterXR('vr'));
+    await xrFrames(page, 2);
+    await page.evaluate(() => {
+      window.twinXrEmulator!.primaryInputMode = 'hand';
+    });
+    await xrFrames(page, 3);
+    const menu = await page.evaluate(() => window.twin.xrMenu());
+    const item = menu.items.find((i) => i.id === 'layer:buildings')!;
+    expect(item.checked).toBe(true);
+    const from: Vec3 = [0.2, 1.25, -0.25];
+    await page.evaluate(
+      ([p, q]) => {
+        const hand = window.twinXrEmulator!.hands.right!;
+        hand.position.set(p[0], p[1], p[2]);
+        hand.quaternion.set(q[0], q[1], q[2], q[3]);
+      },
+      [from, lookRotation(from, item.room!)] as const,
+    );
+    await xrFrames(page, 3);
+    await page.evaluate(() => window.twinXrEmulator!.hands.right!.updatePinchValue(1));
+    await xrFrames(page, 2);
+    await page.evaluate(() => window.twinXrEmulator!.hands.right!.updatePinchValue(0));
+    await page.waitForFunction(() => !window.twin.scene()!.layers.find((l) => l.id === 'buildings')!.visible, undefined, { timeout: 15_000 });
+    await page.evaluate(() => window.twin.exitXR());
+  });
+
+  it('should enter immersive-ar with a transparent background for passthrough', async () => {
+    const { page } = ctx.app;
+    expect((await page.evaluate(() => window.twin.xr())).supportsAr).toBe(true);
+    await page.evaluate(() => window.twin.enterXR('ar'));
+    await xrFrames(page, 3);
+    const info = await page.evaluate(() => ({ xr: window.twin.xr(), blend: window.twinXrEmulator!.activeSession?.environmentBlendMode }));
+    expect(info.xr).toMatchObject({ presenting: true, mode: 'immersive-ar' });
+    expect(info.blend).toBe('alpha-blend');
+    // no sky is drawn over the room: what lies behind the canvas (here a magenta page) shows through
+    const style = await page.addStyleTag({ content: 'html, body, #root { background: #ff00ff !important; }' });
+    await xrFrames(page, 2);
+    const png = PNG.sync.read(await page.screenshot());
+    await shoot(page, 'xr-ar');
+    await style.evaluate((el) => (el as HTMLElement).remove());
+    const o = (10 * png.width + png.width / 2) * 4;
+    expect([png.data[o], png.data[o + 1], png.data[o + 2]]).toEqual([255, 0, 255]);
+    await page.evaluate(() => window.twin.exitXR());
+    expect((await page.evaluate(() => window.twin.xr())).presenting).toBe(false);
   });
 });
