@@ -7,6 +7,7 @@ import { createGeoidModel, createSceneFrame, rh2000ToEllipsoidal, type GeoOrigin
 import { EGM96_SWEDEN_GRID } from '../../geo/geoid-egm96-regions';
 import type { PlanDocument, PlanWarning, Polygon, Provision } from '../../sources/plans/plan-document';
 import { MeshBuilder, PATTERN, type MeshArrays, type Rgba } from './mesh-buffers';
+import { buildPlanLabels, type PlanLabels } from './plan-labels';
 import { appendEdgeBox, appendPrism } from './prism';
 
 export interface PlanGeometryParams {
@@ -35,6 +36,8 @@ export interface PlanGeometry {
   envelopes: MeshArrays;
   /** Envelope edges as line-segment vertex pairs, scene metres. */
   envelopeEdges: Float32Array;
+  /** The plan map's symbols (B, GATA, h1…) and where they stand. */
+  labels: PlanLabels;
   /** Counts, for status and tests. */
   counts: { fills: number; patterns: number; outlines: number; envelopes: number };
   warnings: PlanWarning[];
@@ -168,5 +171,6 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
   for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ stencil: 'parity', mesh: fills.finish() });
   if (patterns.vertexCount > 0) drape.push({ stencil: 'parity', mesh: patterns.finish() });
   if (outlines.vertexCount > 0) drape.push({ stencil: 'count', mesh: outlines.finish() });
-  return { drape, envelopes: envelopes.finish(), envelopeEdges: Float32Array.from(edges), counts, warnings };
+  const labels = buildPlanLabels(doc, params.origin, params.groundHeight);
+  return { drape, envelopes: envelopes.finish(), envelopeEdges: Float32Array.from(edges), labels, counts, warnings };
 }

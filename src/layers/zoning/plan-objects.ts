@@ -18,6 +18,7 @@ import {
   type WebGLRenderer,
 } from 'three';
 import { AFTER_DRAPES_RENDER_ORDER, allocateDrapeOrders, createDrapeMaterials, createDrapeUniforms, type DrapeUniforms } from '../drape/drape-materials';
+import { PlanLabelMesh } from './label-mesh';
 import type { MeshArrays } from './mesh-buffers';
 import type { PlanGeometry } from './plan-geometry';
 
@@ -57,6 +58,7 @@ export class PlanObjects {
   private readonly geometries: BufferGeometry[] = [];
   private readonly materials: Material[] = [];
   private readonly envelopeMaterial: MeshBasicMaterial;
+  private readonly labels: PlanLabelMesh;
   private readonly edgeMaterial: LineBasicMaterial;
 
   constructor(geometry: PlanGeometry) {
@@ -100,6 +102,8 @@ export class PlanObjects {
       this.volumes.add(lines);
     }
     this.root.add(this.volumes);
+    this.labels = new PlanLabelMesh(geometry.labels);
+    if (this.labels.mesh) this.root.add(this.labels.mesh);
     if (this.bounds.isEmpty() && this.geometries[0]?.boundingSphere) this.bounds.copy(this.geometries[0].boundingSphere);
   }
 
@@ -114,6 +118,7 @@ export class PlanObjects {
     this.uniforms.uOpacity.value = opacity;
     this.envelopeMaterial.opacity = ENVELOPE_OPACITY * opacity;
     this.edgeMaterial.opacity = EDGE_OPACITY * opacity;
+    this.labels.setOpacity(opacity);
   }
 
   setVolumesVisible(visible: boolean): void {
@@ -124,5 +129,6 @@ export class PlanObjects {
     this.root.removeFromParent();
     for (const g of this.geometries) g.dispose();
     for (const m of this.materials) m.dispose();
+    this.labels.dispose();
   }
 }

@@ -7,7 +7,7 @@ self.onmessage = async (e: MessageEvent<PlanLoadRequest>) => {
   try {
     const result = await loadPlan(e.data);
     const g = result.geometry;
-    const transfer = [...g.drape.flatMap((b) => transferablesOf(b.mesh)), ...transferablesOf(g.envelopes), g.envelopeEdges.buffer as ArrayBuffer];
+    const transfer = [...g.drape.flatMap((b) => transferablesOf(b.mesh)), ...transferablesOf(g.envelopes), g.envelopeEdges.buffer as ArrayBuffer, g.labels.anchors.buffer as ArrayBuffer, g.labels.text.buffer as ArrayBuffer, g.labels.clearance.buffer as ArrayBuffer];
     (self as unknown as Worker).postMessage({ ok: true, result }, transfer);
   } catch (err) {
     (self as unknown as Worker).postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
