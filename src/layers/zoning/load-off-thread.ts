@@ -2,7 +2,7 @@
  * Runs `loadPlan` in a dedicated Web Worker (earcut over thousands of polygons stays off the
  * main thread), falling back to the same code in place where workers are unavailable.
  */
-import { loadPlan, type PlanLoadRequest, type PlanLoadResult } from './plan-load';
+import type { PlanLoadRequest, PlanLoadResult } from './plan-load';
 
 type Reply = { ok: true; result: PlanLoadResult } | { ok: false; message: string };
 
@@ -10,7 +10,8 @@ type Reply = { ok: true; result: PlanLoadResult } | { ok: false; message: string
 export function loadPlanOffThread(req: PlanLoadRequest): { promise: Promise<PlanLoadResult>; cancel(): void } {
   if (typeof Worker === 'undefined') {
     let cancelled = false;
-    const promise = loadPlan(req).then((r) => {
+    // loaded lazily, so the parsers stay out of the main bundle (they live in the worker's)
+    const promise = import('./plan-load').then(({ loadPlan }) => loadPlan(req)).then((r) => {
       if (cancelled) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
       return r;
     });
