@@ -3,6 +3,7 @@ import proj4 from 'proj4';
 import { fromWgs84, getConverter, getCrs, hasCrs, listCrs, toWgs84 } from '../../../src/geo/crs';
 import { EUROPE_CRS, registerEuropeCrs } from '../../../src/geo/crs-europe';
 import * as geo from '../../../src/geo';
+import { expectProjectedBoundsEncloseArea } from './expect-bounds';
 
 /** Metres between two lon/lat points (local flat approximation, fine below a few km). */
 function metres(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
@@ -91,28 +92,6 @@ describe('crs-europe', () => {
 
   const projected = EUROPE_CRS.filter((d) => d.kind === 'projected' && !d.vertical);
   it.each(projected.map((d) => [d.code, d] as const))('should give %s projected bounds that enclose its area of use', (_code, def) => {
-    const g = def.bounds!.geographic;
-    const p = def.bounds!.projected!;
-    let minE = Infinity;
-    let maxE = -Infinity;
-    let minN = Infinity;
-    let maxN = -Infinity;
-    for (let i = 0; i <= 50; i++) {
-      const t = i / 50;
-      const lat = g.south + (g.north - g.south) * t;
-      const lon = g.west + (g.east - g.west) * t;
-      for (const [x, y] of [[g.west, lat], [g.east, lat], [lon, g.south], [lon, g.north]] as const) {
-        const [e, n] = fromWgs84(def.code, x, y);
-        minE = Math.min(minE, e);
-        maxE = Math.max(maxE, e);
-        minN = Math.min(minN, n);
-        maxN = Math.max(maxN, n);
-      }
-    }
-    expect(p.minEasting).toBeLessThanOrEqual(minE);
-    expect(p.maxEasting).toBeGreaterThanOrEqual(maxE);
-    expect(p.minNorthing).toBeLessThanOrEqual(minN);
-    expect(p.maxNorthing).toBeGreaterThanOrEqual(maxN);
-    for (const slack of [minE - p.minEasting, p.maxEasting - maxE, minN - p.minNorthing, p.maxNorthing - maxN]) expect(slack).toBeLessThan(2000);
+    expectProjectedBoundsEncloseArea(def);
   });
 });
