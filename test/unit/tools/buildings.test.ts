@@ -17,6 +17,7 @@ import { writeSyntheticFootprints } from '../../../tools/buildings/synthetic';
 import { main } from '../../../tools/cli';
 import { parseGlb } from '../../../tools/lib/glb';
 import { decodePropertyTable } from '../../../tools/lib/metadata';
+import { forEachGeodeticVertex } from './glb-vertices';
 import { boxContainsBox, mat4TransformPoint, walkTiles, type Tile, type Tileset } from '../../../tools/lib/tileset';
 
 const FIX = join(import.meta.dirname, '../../fixtures/buildings');
@@ -80,30 +81,14 @@ async function decodeTileset(dir: string): Promise<{ tileset: Tileset; features:
     const rows = decodePropertyTable(json, bin!);
     const geo = rows.map(() => ({ minH: Infinity, maxH: -Infinity, lon: 0, lat: 0, n: 0 }));
     const doc = await io.readBinary(bytes);
-    for (const node of doc.getRoot().listNodes()) {
-      const mesh = node.getMesh();
-      if (!mesh) continue;
-      const w = node.getWorldMatrix();
-      for (const prim of mesh.listPrimitives()) {
-        const fid = prim.getAttribute('_FEATURE_ID_0')!;
-        const pos = prim.getAttribute('POSITION')!;
-        const v = [0, 0, 0];
-        const f = [0];
-        for (let i = 0; i < pos.getCount(); i++) {
-          fid.getElement(i, f);
-          pos.getElement(i, v);
-          const g = [0, 1, 2].map((r) => w[r]! * v[0]! + w[4 + r]! * v[1]! + w[8 + r]! * v[2]! + w[12 + r]!);
-          const ecef = mat4TransformPoint(m, [g[0]!, -g[2]!, g[1]!]);
-          const [lon, lat, h] = ecefToGeodetic(ecef[0], ecef[1], ecef[2]);
-          const e = geo[f[0]!]!;
-          e.minH = Math.min(e.minH, h);
-          e.maxH = Math.max(e.maxH, h);
-          e.lon += lon;
-          e.lat += lat;
-          e.n++;
-        }
-      }
-    }
+    forEachGeodeticVertex(doc, m, (featureId, lon, lat, h) => {
+      const e = geo[featureId]!;
+      e.minH = Math.min(e.minH, h);
+      e.maxH = Math.max(e.maxH, h);
+      e.lon += lon;
+      e.lat += lat;
+      e.n++;
+    });
     // every feature ID of the mesh has a row, every row has geometry
     expect(geo.every((e) => e.n > 0)).toBe(true);
     features.rows.push(...rows);

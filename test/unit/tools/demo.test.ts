@@ -15,6 +15,7 @@ import { generateDemo, DEMO_TILESETS, type DemoResult } from '../../../tools/dem
 import { DEFAULT_DEMO_SEED, DEMO_GROUND_HEIGHT, DEMO_ORIGIN } from '../../../tools/demo/origin';
 import { GLB_MAGIC, parseGlb, readGlbHeader } from '../../../tools/lib/glb';
 import { decodePropertyTable } from '../../../tools/lib/metadata';
+import { forEachGeodeticVertex } from './glb-vertices';
 import { boxContainsBox, mat4TransformPoint, walkTiles, type Tile, type Tileset } from '../../../tools/lib/tileset';
 
 const USES = ['bostad', 'centrum', 'skola', 'kyrka', 'bibliotek', 'kontor', 'industri'];
@@ -200,28 +201,11 @@ describe('content decoded with glTF-Transform (meshopt decoder registered)', () 
       const { json, bin } = parseGlb(bytes);
       const rows = decodePropertyTable(json, bin!);
       const seen = new Set<number>();
-      for (const node of doc.getRoot().listNodes()) {
-        const mesh = node.getMesh();
-        if (!mesh) continue;
-        const w = node.getWorldMatrix();
-        for (const prim of mesh.listPrimitives()) {
-          const fid = prim.getAttribute('_FEATURE_ID_0')!;
-          const pos = prim.getAttribute('POSITION')!;
-          const v = [0, 0, 0];
-          const f = [0];
-          for (let i = 0; i < pos.getCount(); i++) {
-            fid.getElement(i, f);
-            seen.add(f[0]!);
-            pos.getElement(i, v);
-            // glTF node transform, then y-up → z-up (x, y, z) → (x, −z, y), then the root transform
-            const g = [0, 1, 2].map((r) => w[r]! * v[0]! + w[4 + r]! * v[1]! + w[8 + r]! * v[2]! + w[12 + r]!);
-            const ecef = mat4TransformPoint(m, [g[0]!, -g[2]!, g[1]!]);
-            const [lon, lat, h] = ecefToGeodetic(ecef[0], ecef[1], ecef[2]);
-            maxDeg = Math.max(maxDeg, Math.abs(lon - DEMO_ORIGIN.lon) * Math.cos((lat * Math.PI) / 180), Math.abs(lat - DEMO_ORIGIN.lat));
-            heights.push(h - DEMO_GROUND_HEIGHT);
-          }
-        }
-      }
+      forEachGeodeticVertex(doc, m, (featureId, lon, lat, h) => {
+        seen.add(featureId);
+        maxDeg = Math.max(maxDeg, Math.abs(lon - DEMO_ORIGIN.lon) * Math.cos((lat * Math.PI) / 180), Math.abs(lat - DEMO_ORIGIN.lat));
+        heights.push(h - DEMO_GROUND_HEIGHT);
+      });
       expect([...seen].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
       for (const r of rows) features.push({ id: String(r.id), rows: r });
     }
