@@ -3,18 +3,11 @@ import { Object3D, PerspectiveCamera, Vector3, type Intersection, type Raycaster
 import { Engine } from '../../../src/engine/engine';
 import { ComparisonReader } from '../../../src/engine/compare/comparison-reader';
 import type { FeatureHit, LayerHandle } from '../../../src/layers/layer-handle';
-import { parseScene } from '../../../src/spec';
+import { compareScene } from './compare-scene';
 import { createCompareStore, type CompareMode } from '../../../src/state/compare-store';
 import { createSceneStore } from '../../../src/state/scene-store';
 
-const tiles = (id: string) => ({ id, type: 'tiles3d', name: id, url: `${id}/tileset.json` });
-const doc = parseScene({
-  version: 1,
-  title: 'T',
-  origin: { lon: 17.9379, lat: 62.6323, height: 30 },
-  layers: [tiles('ground'), tiles('buildings'), tiles('proposal')],
-  comparisons: [{ id: 'c', name: 'C', before: { name: 'Idag', layers: ['buildings'] }, after: { name: 'Förslag', layers: ['proposal'] } }],
-});
+const doc = compareScene;
 
 /** A layer that is hit by every ray at `distance` metres. */
 function handleAt(id: string, distance: number): LayerHandle {

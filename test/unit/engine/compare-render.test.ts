@@ -4,16 +4,9 @@ import { ComparisonReader } from '../../../src/engine/compare/comparison-reader'
 import { renderComparison, type ComparisonRenderer } from '../../../src/engine/compare/render-comparison';
 import { createCompareStore, type CompareMode } from '../../../src/state/compare-store';
 import { createSceneStore } from '../../../src/state/scene-store';
-import { parseScene } from '../../../src/spec';
+import { compareScene } from './compare-scene';
 
-const tiles = (id: string) => ({ id, type: 'tiles3d', name: id, url: `${id}/tileset.json` });
-const doc = parseScene({
-  version: 1,
-  title: 'T',
-  origin: { lon: 17.9379, lat: 62.6323, height: 30 },
-  layers: [tiles('ground'), tiles('buildings'), tiles('proposal')],
-  comparisons: [{ id: 'c', name: 'C', before: { name: 'Idag', layers: ['buildings'] }, after: { name: 'Förslag', layers: ['proposal'] } }],
-});
+const doc = compareScene;
 
 interface Pass {
   scissor: [number, number, number, number] | null;

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../../src/engine/runtime';
-import { parseScene } from '../../../src/spec';
+import { compareScene } from './compare-scene';
 
-const tiles = (id: string) => ({ id, type: 'tiles3d', name: id, url: `${id}/tileset.json` });
-const doc = parseScene({
-  version: 1,
-  title: 'T',
-  origin: { lon: 17.9379, lat: 62.6323, height: 30 },
-  layers: [tiles('ground'), tiles('buildings'), tiles('proposal')],
-  comparisons: [{ id: 'c', name: 'C', before: { name: 'Idag', layers: ['buildings'] }, after: { name: 'Förslag', layers: ['proposal'] } }],
-});
+const doc = compareScene;
 const pick = (layerId: string) => ({ layerId, layerName: layerId, properties: { name: 'x' }, at: { lon: 17.9, lat: 62.6, height: 40 } });
 
 function runtime() {
