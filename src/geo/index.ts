@@ -3,6 +3,7 @@
  * No three.js or React here; see ./README.md for the conventions.
  */
 export { WGS84_A, WGS84_B, WGS84_E2, WGS84_F, DEG, geodeticToEcef, ecefToGeodetic, geodeticNormal, type Vec3 } from './ellipsoid';
+export { pointInPolygon, pointInRing } from './planar';
 export { createSceneFrame, eastNorthUpToEcef, enuAxes, type GeoOrigin, type Mat4, type SceneFrame } from './frame';
 export { normaliseCrsCode, type CrsCode } from './crs-code';
 export {

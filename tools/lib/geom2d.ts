@@ -3,6 +3,7 @@
  * Polygons are arrays of points without a repeated closing point; "CCW" means
  * counter-clockwise seen from above (+z), i.e. positive signed area.
  */
+import { pointInRing } from '../../src/geo/planar';
 
 export type Vec2 = [number, number];
 export type Polygon = Vec2[];
@@ -216,18 +217,8 @@ function segmentLeft(a: Vec2, b: Vec2): Vec2 {
   return [-dy / len, dx / len];
 }
 
-/** Even-odd point-in-polygon test. */
-export function pointInPolygon(p: Vec2, poly: readonly Vec2[]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const a = poly[i]!;
-    const b = poly[j]!;
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
+/** Even-odd point-in-polygon test (one ring). */
+export const pointInPolygon: (p: Vec2, poly: readonly Vec2[]) => boolean = pointInRing;
 
 /** True when every point of `inner` lies inside `outer` (by vertices; exact for convex `outer`). */
 export function polygonInside(inner: readonly Vec2[], outer: readonly Vec2[]): boolean {

@@ -2,6 +2,7 @@
  * "What applies here?": a uniform grid over the bounding boxes of a plan's areas, answering
  * which plans and provisions contain a point (lon/lat, degrees) without scanning them all.
  */
+import { pointInPolygon } from '../../geo/planar';
 import type { PlanDocument, PlanInfo, Polygon, Provision } from '../../sources/plans/plan-document';
 
 interface Entry<T> {
@@ -13,18 +14,6 @@ interface Entry<T> {
   maxLat: number;
 }
 
-/** Even-odd test of a point against a polygon with holes. */
-export function polygonContains(polygon: Polygon, lon: number, lat: number): boolean {
-  let inside = false;
-  for (const ring of polygon) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
 
 class GridIndex<T> {
   private readonly cells = new Map<number, Entry<T>[]>();
@@ -76,7 +65,7 @@ class GridIndex<T> {
     const [c, r] = this.cell(lon, lat);
     for (const e of this.cells.get(r * this.cols + c) ?? []) {
       if (lon < e.minLon || lon > e.maxLon || lat < e.minLat || lat > e.maxLat) continue;
-      if (polygonContains(e.polygon, lon, lat) && !out.includes(e.item)) out.push(e.item);
+      if (pointInPolygon([lon, lat], e.polygon) && !out.includes(e.item)) out.push(e.item);
     }
     return out;
   }

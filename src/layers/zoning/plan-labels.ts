@@ -4,6 +4,7 @@
  * Pure TypeScript, run in the worker with the rest of the plan geometry.
  */
 import { createSceneFrame, type GeoOrigin } from '../../geo';
+import { pointInPolygon } from '../../geo/planar';
 import type { PlanDocument, Polygon } from '../../sources/plans/plan-document';
 
 export interface PlanLabels {
@@ -29,40 +30,28 @@ function segmentDistance(x: number, y: number, ax: number, ay: number, bx: numbe
   return Math.hypot(x - ax - t * dx, y - ay - t * dy);
 }
 
-function inside(rings: number[][], x: number, y: number): boolean {
-  let c = false;
-  for (const r of rings) {
-    for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-      const yi = r[i + 1]!, yj = r[j + 1]!;
-      if (yi > y !== yj > y && x < ((r[j]! - r[i]!) * (y - yi)) / (yj - yi) + r[i]!) c = !c;
-    }
-  }
-  return c;
-}
-
 /** The grid point inside `polygon` farthest from its edges, in local metres east/north of the first vertex, with that distance. */
 function labelPoint(polygon: Polygon): { lon: number; lat: number; clearance: number } | null {
   const [lon0, lat0] = polygon[0]![0]!;
   const kx = 111_320 * Math.cos((lat0 * Math.PI) / 180);
   const ky = 110_570;
-  const rings = polygon.map((ring) => ring.flatMap(([lon, lat]) => [(lon - lon0) * kx, (lat - lat0) * ky]));
-  const outer = rings[0]!;
+  const rings = polygon.map((ring) => ring.map(([lon, lat]): [number, number] => [(lon - lon0) * kx, (lat - lat0) * ky]));
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < outer.length; i += 2) {
-    minX = Math.min(minX, outer[i]!);
-    maxX = Math.max(maxX, outer[i]!);
-    minY = Math.min(minY, outer[i + 1]!);
-    maxY = Math.max(maxY, outer[i + 1]!);
+  for (const [x, y] of rings[0]!) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
   }
   let best: { x: number; y: number; d: number } | null = null;
   for (let i = 0; i < GRID; i++) {
     for (let j = 0; j < GRID; j++) {
       const x = minX + ((maxX - minX) * (i + 0.5)) / GRID;
       const y = minY + ((maxY - minY) * (j + 0.5)) / GRID;
-      if (!inside(rings, x, y)) continue;
+      if (!pointInPolygon([x, y], rings)) continue;
       let d = Infinity;
       for (const r of rings) {
-        for (let a = 0, b = r.length - 2; a < r.length; b = a, a += 2) d = Math.min(d, segmentDistance(x, y, r[b]!, r[b + 1]!, r[a]!, r[a + 1]!));
+        for (let a = 0, b = r.length - 1; a < r.length; b = a++) d = Math.min(d, segmentDistance(x, y, r[b]![0], r[b]![1], r[a]![0], r[a]![1]));
       }
       if (!best || d > best.d) best = { x, y, d };
     }

@@ -146,16 +146,7 @@ export function selfIntersects(ring: readonly XY[]): boolean {
   return false;
 }
 
-/** Whether a point lies inside a ring (even-odd rule; points on the boundary are undefined). */
-export function pointInRing(p: XY, ring: readonly XY[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
-  }
-  return inside;
-}
+export { pointInRing } from '../../geo/planar';
 
 /** A copy of the ring turned to the wanted orientation (counter-clockwise when `ccw`). */
 export function orientRing<T extends XY>(ring: T[], ccw: boolean): T[] {

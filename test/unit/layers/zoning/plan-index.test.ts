@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanIndex, polygonContains } from '../../../../src/layers/zoning/plan-index';
+import { PlanIndex } from '../../../../src/layers/zoning/plan-index';
 import { createSceneFrame } from '../../../../src/geo';
 import { ORIGIN, rect, samplePlan } from './plan-fixture';
 
@@ -42,11 +42,4 @@ describe('PlanIndex', () => {
     expect(big.at(lon2, lat2).provisions).toEqual([]);
   });
 
-  it('polygonContains should handle points on either side of a ring', () => {
-    const square = [rect(0, 0, 10, 10)];
-    const [lon, lat] = at(5, 5);
-    expect(polygonContains(square, lon, lat)).toBe(true);
-    const [lon2, lat2] = at(15, 5);
-    expect(polygonContains(square, lon2, lat2)).toBe(false);
-  });
 });
