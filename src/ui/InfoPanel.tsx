@@ -1,17 +1,10 @@
 /** Properties of the picked feature, as text (data is never injected as HTML). */
 import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
+import { formatPropertyValue } from '../state/property-text';
 import { useT } from './i18n';
 import { getInfoView } from './info-views';
 import './info-views-registry';
-
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? '✓' : '✗';
-  return JSON.stringify(value);
-}
 
 export function InfoPanel() {
   const rt = useRuntime();
@@ -38,7 +31,7 @@ export function InfoPanel() {
           {entries.map(([key, value]) => (
             <div key={key} className="info-row">
               <dt>{key}</dt>
-              <dd>{formatValue(value)}</dd>
+              <dd>{formatPropertyValue(value)}</dd>
             </div>
           ))}
         </dl>

@@ -4,6 +4,7 @@
  * the text is drawn with canvas `fillText`, never parsed as markup.
  */
 import { formatPlanValue, type PlanLang } from '../../sources/plans/format-value';
+import { formatPropertyValue } from '../../state/property-text';
 import type { PickedFeature } from '../../state/selection-store';
 
 export interface InfoLines {
@@ -18,13 +19,6 @@ export const MAX_VALUE_CHARS = 48;
 /** Most property rows shown. */
 export const MAX_ROWS = 14;
 
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? '✓' : '✗';
-  return JSON.stringify(value) ?? String(value);
-}
 
 function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -93,7 +87,7 @@ export function infoLines(picked: PickedFeature, noData: string, lang: PlanLang 
   const name = picked.properties.name;
   const title = typeof name === 'string' && name ? name : picked.layerName;
   const entries = Object.entries(picked.properties);
-  const rows: [string, string][] = entries.slice(0, MAX_ROWS).map(([k, v]) => [cut(k, 24), cut(formatValue(v).replace(/\s+/g, ' '), MAX_VALUE_CHARS)]);
+  const rows: [string, string][] = entries.slice(0, MAX_ROWS).map(([k, v]) => [cut(k, 24), cut(formatPropertyValue(v).replace(/\s+/g, ' '), MAX_VALUE_CHARS)]);
   if (entries.length > MAX_ROWS) rows.push(['…', `+${entries.length - MAX_ROWS}`]);
   if (entries.length === 0) rows.push([noData, '']);
   return {

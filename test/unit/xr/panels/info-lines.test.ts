@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, infoLines, MAX_ROWS } from '../../../../src/xr/panels/info-lines';
+import { formatPropertyValue as formatValue } from '../../../../src/state/property-text';
+import { infoLines, MAX_ROWS } from '../../../../src/xr/panels/info-lines';
 
 const at = { lon: 17.93775, lat: 62.63187, height: 30 };
 
