@@ -3,13 +3,7 @@
  * (strings, numbers, booleans) with the plan's own Swedish field names where they exist.
  */
 import type { PlanInfo, Provision } from '../../sources/plans/plan-document';
-
-/** The kind of a provision as the NGP specification names it. */
-const KIND_NAMES: Record<Provision['kind'], string> = {
-  användning: 'användningsbestämmelse',
-  egenskap: 'egenskapsbestämmelse',
-  administrativ: 'administrativ bestämmelse',
-};
+import { PROVISION_KIND_NAMES } from '../../sources/plans/provision-kinds';
 
 function planSummary(plan: PlanInfo | undefined): Record<string, unknown> {
   if (!plan) return {};
@@ -23,7 +17,7 @@ function planSummary(plan: PlanInfo | undefined): Record<string, unknown> {
 /** Properties of one provision hit. */
 export function provisionProperties(p: Provision, plan: PlanInfo | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    kind: KIND_NAMES[p.kind],
+    kind: PROVISION_KIND_NAMES[p.kind],
     bestammelseformulering: p.text,
     values: p.values.map((v) => ({ ...v })),
   };

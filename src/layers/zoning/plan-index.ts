@@ -86,7 +86,7 @@ function entriesOf<T>(item: T, polygons: Polygon[]): Entry<T>[] {
     });
 }
 
-const KIND_ORDER: Record<Provision['kind'], number> = { användning: 0, egenskap: 1, administrativ: 2 };
+const KIND_RANK: Record<Provision['kind'], number> = { användning: 0, egenskap: 1, administrativ: 2 };
 
 export class PlanIndex {
   private readonly provisions: GridIndex<Provision>;
@@ -99,7 +99,7 @@ export class PlanIndex {
 
   /** Plans whose boundary contains the point, and the provisions that apply there (use first, then property, then administrative). */
   at(lon: number, lat: number): { plans: PlanInfo[]; provisions: Provision[] } {
-    const provisions = this.provisions.query(lon, lat, []).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+    const provisions = this.provisions.query(lon, lat, []).sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
     return { plans: this.plans.query(lon, lat, []), provisions };
   }
 }

@@ -3,6 +3,7 @@
  * at the picked point, grouped as the plan map's legend groups them. All text is data, shown
  * as text.
  */
+import { PROVISION_KIND_NAMES } from '../../sources/plans/provision-kinds';
 import type { InfoViewProps } from '../info-views';
 import { formatPlanValue, useZoningTexts } from './zoning-texts';
 import './zoning-info.css';
@@ -16,10 +17,11 @@ interface Value {
   valueType?: string;
 }
 
+/** The legend's groups: each kind of regulation with its heading. */
 const GROUPS = [
-  ['användningsbestämmelse', 'use'],
-  ['egenskapsbestämmelse', 'property'],
-  ['administrativ bestämmelse', 'administrative'],
+  [PROVISION_KIND_NAMES.användning, 'use'],
+  [PROVISION_KIND_NAMES.egenskap, 'property'],
+  [PROVISION_KIND_NAMES.administrativ, 'administrative'],
 ] as const;
 
 function str(v: unknown): string | undefined {

@@ -4,6 +4,7 @@
  * the text is drawn with canvas `fillText`, never parsed as markup.
  */
 import { formatPlanValue, type PlanLang } from '../../sources/plans/format-value';
+import { PROVISION_KIND_NAMES, PROVISION_KIND_ORDER } from '../../sources/plans/provision-kinds';
 import { formatPropertyValue } from '../../state/property-text';
 import type { PickedFeature } from '../../state/selection-store';
 
@@ -42,11 +43,10 @@ export function wrapText(text: string, max: number): string[] {
 /** Characters per line of a regulation text in the panel's text column. */
 export const REGULATION_WRAP = 30;
 
-const KIND_ORDER = ['användningsbestämmelse', 'egenskapsbestämmelse', 'administrativ bestämmelse'];
 const KIND_SHORT: Record<string, Record<PlanLang, string>> = {
-  användningsbestämmelse: { sv: 'Användning', en: 'Use' },
-  egenskapsbestämmelse: { sv: 'Egenskap', en: 'Property' },
-  'administrativ bestämmelse': { sv: 'Adm.', en: 'Admin.' },
+  [PROVISION_KIND_NAMES.användning]: { sv: 'Användning', en: 'Use' },
+  [PROVISION_KIND_NAMES.egenskap]: { sv: 'Egenskap', en: 'Property' },
+  [PROVISION_KIND_NAMES.administrativ]: { sv: 'Adm.', en: 'Admin.' },
 };
 
 /**
@@ -61,8 +61,8 @@ export function zoningInfoLines(picked: PickedFeature, lang: PlanLang): InfoLine
   const title = str(plan.planNamn) ?? picked.layerName;
   const subtitle = [lang === 'sv' ? 'Detaljplan' : 'Zoning plan', str(plan.planBeteckning), str(plan.planStatus)].filter(Boolean).join(' · ');
   const regulations = features
-    .filter((f) => KIND_ORDER.includes(String(f.kind)))
-    .sort((a, b) => KIND_ORDER.indexOf(String(a.kind)) - KIND_ORDER.indexOf(String(b.kind)));
+    .filter((f) => PROVISION_KIND_ORDER.includes(String(f.kind)))
+    .sort((a, b) => PROVISION_KIND_ORDER.indexOf(String(a.kind)) - PROVISION_KIND_ORDER.indexOf(String(b.kind)));
   const rows: [string, string][] = [];
   for (const f of regulations) {
     const values = (Array.isArray(f.values) ? (f.values as { value: unknown; unit?: string; valueType?: string }[]) : [])
