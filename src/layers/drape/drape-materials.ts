@@ -35,6 +35,7 @@ import {
   type Material,
   type Object3D,
   type Side,
+  type StencilFunc,
   type StencilOp,
 } from 'three';
 
@@ -124,6 +125,28 @@ export function createDrapeUniforms(): DrapeUniforms {
 
 const PARITY_BIT = 0x01;
 
+/** The stencil test and operations of a material (three applies them only with `stencilWrite`). */
+interface StencilState {
+  func: StencilFunc;
+  ref: number;
+  funcMask?: number;
+  writeMask: number;
+  fail: StencilOp;
+  zFail: StencilOp;
+  zPass: StencilOp;
+}
+
+function applyStencil(m: Material, s: StencilState): void {
+  m.stencilWrite = true;
+  m.stencilFunc = s.func;
+  m.stencilRef = s.ref;
+  m.stencilFuncMask = s.funcMask ?? 0xff;
+  m.stencilWriteMask = s.writeMask;
+  m.stencilFail = s.fail;
+  m.stencilZFail = s.zFail;
+  m.stencilZPass = s.zPass;
+}
+
 /** A stencil-only pass over the batch's volumes (no colour, no depth writes). */
 function volumePass(uniforms: DrapeUniforms, side: Side, writeMask: number, zFail: StencilOp): ShaderMaterial {
   const m = new ShaderMaterial({ uniforms: uniforms as never, vertexShader, fragmentShader: silentFragment, side });
@@ -131,14 +154,8 @@ function volumePass(uniforms: DrapeUniforms, side: Side, writeMask: number, zFai
   m.depthWrite = false;
   m.depthTest = true;
   m.transparent = true;
-  m.stencilWrite = true;
-  m.stencilFunc = EqualStencilFunc; // only pixels of surfaces that receive drapes
-  m.stencilRef = DRAPE_RECEIVER_BIT;
-  m.stencilFuncMask = DRAPE_RECEIVER_BIT;
-  m.stencilWriteMask = writeMask;
-  m.stencilFail = KeepStencilOp;
-  m.stencilZFail = zFail;
-  m.stencilZPass = KeepStencilOp;
+  // only pixels of surfaces that receive drapes
+  applyStencil(m, { func: EqualStencilFunc, ref: DRAPE_RECEIVER_BIT, funcMask: DRAPE_RECEIVER_BIT, writeMask, fail: KeepStencilOp, zFail, zPass: KeepStencilOp });
   return m;
 }
 
@@ -148,14 +165,8 @@ function colourPass(uniforms: DrapeUniforms, mask: number): ShaderMaterial {
   m.depthWrite = false;
   m.depthTest = false;
   m.transparent = true;
-  m.stencilWrite = true;
-  m.stencilFunc = LessStencilFunc; // 0 < (stencil & mask)
-  m.stencilRef = 0;
-  m.stencilFuncMask = mask;
-  m.stencilWriteMask = mask;
-  m.stencilFail = KeepStencilOp;
-  m.stencilZFail = ZeroStencilOp;
-  m.stencilZPass = ZeroStencilOp;
+  // 0 < (stencil & mask)
+  applyStencil(m, { func: LessStencilFunc, ref: 0, funcMask: mask, writeMask: mask, fail: KeepStencilOp, zFail: ZeroStencilOp, zPass: ZeroStencilOp });
   return m;
 }
 
@@ -171,14 +182,9 @@ export function createDrapeMaterials(uniforms: DrapeUniforms, stencil: 'parity' 
   ];
 }
 
+/** Writes `value` (0 or bit 7) into stencil bit 7 wherever the material's fragments are visible. */
 function markStencilBit7(material: Material, value: number): void {
-  material.stencilWrite = true;
-  material.stencilFunc = AlwaysStencilFunc;
-  material.stencilRef = value;
-  material.stencilWriteMask = DRAPE_RECEIVER_BIT;
-  material.stencilFail = KeepStencilOp;
-  material.stencilZFail = KeepStencilOp;
-  material.stencilZPass = ReplaceStencilOp;
+  applyStencil(material, { func: AlwaysStencilFunc, ref: value, writeMask: DRAPE_RECEIVER_BIT, fail: KeepStencilOp, zFail: KeepStencilOp, zPass: ReplaceStencilOp });
 }
 
 /** Makes a material's visible pixels receive drapes (sets stencil bit 7). */
