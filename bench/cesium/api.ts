@@ -3,19 +3,10 @@
  * Types only: nothing here reaches either bundle.
  */
 
-/** A camera in the CesiumJS sense; `fov` is VERTICAL (as in `window.twin`), degrees. */
-export interface BenchView {
-  lon: number;
-  lat: number;
-  /** Metres above the WGS84 ellipsoid. */
-  height: number;
-  /** Degrees clockwise from north. */
-  heading: number;
-  /** Degrees; negative looks down. */
-  pitch: number;
-  /** Vertical field of view, degrees. */
-  fov: number;
-}
+import type { GeoView } from '../../src/engine/camera-pose.ts';
+
+/** A camera as `window.twin.view()` gives it (`fov` VERTICAL, degrees); the Cesium page converts it. */
+export type BenchView = GeoView;
 
 export interface CesiumLoadOptions {
   /** `Cesium3DTileset.maximumScreenSpaceError` (pixels). */
