@@ -2,7 +2,7 @@
  * The format-independent half of reading a provision: catalogue lookup, use code and colour,
  * land-use form, height limit and prickmark, with a warning for an unknown catalogue UUID.
  */
-import type { LandUseForm, Provision, ProvisionKind, ProvisionValue, PlanGeometry } from './plan-document';
+import type { LandUseForm, Provision } from './plan-document';
 import { catalogueEntry, type CatalogueLookup } from './catalogue';
 import { colourHex } from './palette';
 import { isNoBuild, recogniseHeightLimit } from './provision-text';
@@ -10,22 +10,10 @@ import { classifyUseText, normaliseUseCode, useCodeInfo } from './use-codes';
 import type { WarningList } from './warnings';
 
 /** What a format parser knows about a provision before the shared rules run. */
-export interface ProvisionDraft {
-  id: string;
-  planId: string;
-  kind: ProvisionKind;
-  /** Filled regulation text. */
-  text: string;
-  designation?: string;
-  catalogueRef?: string;
+export type ProvisionDraft = Pick<Provision, 'id' | 'planId' | 'kind' | 'text' | 'designation' | 'catalogueRef' | 'landUse' | 'values' | 'geometry' | 'verticalLimit' | 'regulates'> & {
   /** A regulation code (SS 637040 `bestammelsetyp`/`anvandningsslag`, or the catalogue's `kod`). */
   code?: string;
-  landUse?: LandUseForm;
-  values: ProvisionValue[];
-  geometry: PlanGeometry;
-  verticalLimit?: Provision['verticalLimit'];
-  regulates?: string[];
-}
+};
 
 /** `Kvartersmark` → `kvartersmark`, …; `undefined` for `Planområdet` and unknown forms. */
 export function landUseFromName(name: string | undefined): LandUseForm | undefined {
