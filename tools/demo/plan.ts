@@ -21,14 +21,15 @@ import { ecefToGeodetic } from '../../src/geo/ellipsoid';
 import { eastNorthUpToEcef } from '../../src/geo/frame';
 import { fromWgs84 } from '../../src/geo/crs';
 import { HARNOSAND_GEOID_HEIGHT } from '../../src/geo/heights';
-import { centroid, offsetConvex, rotate2, type Vec2 } from '../lib/geom2d';
+import { offsetConvex, type Vec2 } from '../lib/geom2d';
 import { CATALOGUE, TEXT_ONLY } from '../lib/ngp-catalogue';
 import { uuidFromLabel } from '../lib/ngp-uuid';
 import { ngpText, writeNgpDetaljplan, type NgpPlanInput, type NgpPoint, type NgpPolygon, type NgpProvisionInput, type NgpWriteResult } from '../lib/ngp-writer';
 import { createRng } from '../lib/prng';
 import { mat4TransformPoint } from '../lib/tileset';
 import { DEFAULT_DEMO_SEED, DEMO_GROUND_HEIGHT, DEMO_ORIGIN } from './origin';
-import { generateTown, type TownLayout } from './town';
+import { sundsbrygganBlock } from './sundsbryggan-block';
+import { generateTown } from './town';
 
 /** Where the plan lives, relative to the repository root (served at `/plans/…`). */
 export const DEMO_PLAN_PATH = 'public/plans/harnosand-sundsbryggan.json';
@@ -68,24 +69,6 @@ export function enuToPlanCrs(p: Vec2): NgpPoint {
   const [lon, lat] = ecefToGeodetic(ecef[0], ecef[1], ecef[2]);
   const [e, n] = fromWgs84(DEMO_PLAN_CRS, lon, lat);
   return [e, n];
-}
-
-/** The block of the proposal and its grid frame. */
-export function sundsbrygganBlock(town: TownLayout) {
-  const block = town.blocks.find((b) => b.kind === 'vacant');
-  if (!block) throw new Error('demo plan: no vacant block');
-  const c = centroid(block.polygon);
-  const angle = town.gridAngle;
-  let uHalf = 0;
-  let vHalf = 0;
-  for (const p of block.polygon) {
-    const [u, v] = rotate2([p[0] - c[0], p[1] - c[1]], -angle);
-    uHalf = Math.max(uHalf, Math.abs(u));
-    vHalf = Math.max(vHalf, Math.abs(v));
-  }
-  /** Grid (u, v) relative to the block centre → ENU metres. */
-  const at = (u: number, v: number): Vec2 => rotate2([c[0] + u, c[1] + v], angle, c);
-  return { polygon: block.polygon, centre: c, angle, uHalf, vHalf, at };
 }
 
 /** The plan's input model for a seed (what is written, before formatting). */

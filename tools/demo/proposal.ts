@@ -3,30 +3,21 @@
  * along the northern edge, a row of townhouses facing the quay and a small pavilion —
  * 10–20 buildings, for the plan-comparison feature. Ids `HND-P-001`….
  */
-import { centroid, convexOverlap, offsetConvex, orientedRect, polygonInside, rotate2, type Polygon, type Vec2 } from '../lib/geom2d';
+import { convexOverlap, offsetConvex, orientedRect, polygonInside, type Polygon } from '../lib/geom2d';
 import type { Rng } from '../lib/prng';
 import { finishBuilding, STOREY_HEIGHT, type Building } from './buildings';
 import { PLINTH, ROOF, WALL } from './palette';
 import { shade } from '../lib/color';
+import { sundsbrygganBlock } from './sundsbryggan-block';
 import type { TownLayout } from './town';
 
 export const PROPOSAL_YEAR = 2028;
 
 export function generateProposal(town: TownLayout, rng: Rng): { buildings: Building[]; site: Polygon } {
   const r = rng.fork('proposal');
-  const block = town.blocks.find((b) => b.kind === 'vacant');
-  if (!block) throw new Error('demo: no vacant block for the proposal');
-  const angle = town.gridAngle;
-  const c = centroid(block.polygon);
+  const block = sundsbrygganBlock(town);
+  const { angle, uHalf, vHalf, at } = block;
   const inset = offsetConvex(block.polygon, 2) ?? block.polygon;
-  let uHalf = 0;
-  let vHalf = 0;
-  for (const p of block.polygon) {
-    const [u, v] = rotate2([p[0] - c[0], p[1] - c[1]], -angle);
-    uHalf = Math.max(uHalf, Math.abs(u));
-    vHalf = Math.max(vHalf, Math.abs(v));
-  }
-  const at = (u: number, v: number): Vec2 => rotate2([c[0] + u, c[1] + v], angle, c);
   const drafts: Parameters<typeof finishBuilding>[0][] = [];
   const placed: Polygon[] = [];
   // margin < 0 lets footprints touch (terraced houses share walls)

@@ -8,7 +8,7 @@ import { orientedRect } from '../lib/geom2d';
 import { shade } from '../lib/color';
 import type { Rng } from '../lib/prng';
 import { finishBuilding, type Building } from './buildings';
-import { sundsbrygganBlock } from './plan';
+import { sundsbrygganBlock } from './sundsbryggan-block';
 import { PLINTH, ROOF, WALL } from './palette';
 import type { TownLayout } from './town';
 
