@@ -41,6 +41,9 @@ export interface EngineStats {
   tiles: TileCounts;
 }
 
+/** Hits of one layer closer together than this along a ray count as the same place, metres. */
+const SAME_PLACE = 1e-3;
+
 const _raycaster = new Raycaster();
 const _ndc = new Vector2();
 const _hits: Intersection[] = [];
@@ -146,8 +149,13 @@ export class Engine {
    * comparison hides there (in swipe mode: on that side of the divider) are skipped.
    */
   pickAt(ndcX: number, ndcY: number): FeatureHit | null {
+    return this.pickGroupAt(ndcX, ndcY)[0] ?? null;
+  }
+
+  /** `pickGroupAlong` under a screen point (NDC). */
+  pickGroupAt(ndcX: number, ndcY: number): FeatureHit[] {
     const raycaster = this.raycasterAt(ndcX, ndcY);
-    return raycaster ? this.pickAlong(raycaster, this.comparisonSideAt(ndcX)) : null;
+    return raycaster ? this.pickGroupAlong(raycaster, this.comparisonSideAt(ndcX)) : [];
   }
 
   /**
@@ -155,12 +163,28 @@ export class Engine {
    * comparison active, only layers shown on `side` (default: the side shown on the whole view).
    */
   pickAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit | null {
+    return this.pickGroupAlong(raycaster, side)[0] ?? null;
+  }
+
+  /**
+   * The nearest feature along a ray, then the other features of its layer at the same place
+   * (e.g. a plan and every regulation that applies there); empty when nothing is hit.
+   */
+  pickGroupAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit[] {
     let best: FeatureHit | null = null;
+    let bestLayerHits: FeatureHit[] = [];
     for (const h of this.handles.values()) {
       if (!this.shownOn(h.id, side)) continue;
-      for (const hit of h.featuresAlong(raycaster)) if (!best || hit.distance < best.distance) best = hit;
+      const hits = h.featuresAlong(raycaster);
+      for (const hit of hits) {
+        if (best && hit.distance >= best.distance) continue;
+        best = hit;
+        bestLayerHits = hits;
+      }
     }
-    return best;
+    if (!best) return [];
+    const nearest = best;
+    return [nearest, ...bestLayerHits.filter((f) => f !== nearest && Math.abs(f.distance - nearest.distance) < SAME_PLACE)];
   }
 
   /**

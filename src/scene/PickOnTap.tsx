@@ -29,14 +29,8 @@ export function PickOnTap() {
       const rect = dom.getBoundingClientRect();
       const ndcX = ((e.clientX - rect.left) / rect.width) * 2 - 1;
       const ndcY = -((e.clientY - rect.top) / rect.height) * 2 + 1;
-      const hit = rt.engine.pickAt(ndcX, ndcY);
-      const select = rt.selection.getState().select;
-      if (!hit) {
-        select(null);
-        return;
-      }
-      const raycaster = rt.engine.raycasterAt(ndcX, ndcY);
-      if (raycaster) select(pickedFeature(rt.engine, rt.scene.getState().doc, hit, raycaster));
+      const group = rt.engine.pickGroupAt(ndcX, ndcY);
+      rt.selection.getState().select(group.length > 0 ? pickedFeature(rt.engine, rt.scene.getState().doc, group) : null);
     };
     dom.addEventListener('pointerdown', onDown);
     dom.addEventListener('pointerup', onUp);

@@ -142,11 +142,12 @@ export function XrScene({ rt, xr }: { rt: Runtime; xr: XrRuntime }) {
         const panel = scene.getObjectByName(name);
         if (panel && isShown(panel) && _raycaster.intersectObject(panel, false).length > 0) return;
       }
-      const hit = rt.engine.pickAlong(_raycaster);
+      const group = rt.engine.pickGroupAlong(_raycaster);
+      const hit = group[0];
       if (!hit) return;
       _point.set(hit.point.x, hit.point.y, hit.point.z);
       nav.notePointed(_point);
-      rt.selection.getState().select(pickedFeature(rt.engine, rt.scene.getState().doc, hit, _raycaster));
+      rt.selection.getState().select(pickedFeature(rt.engine, rt.scene.getState().doc, group));
     };
     session.addEventListener('selectstart', onSelectStart);
     session.addEventListener('selectend', onSelectEnd);

@@ -239,6 +239,24 @@ describe('engine', () => {
     });
   });
 
+  describe('pickGroupAt', () => {
+    it('should give the nearest feature, then the other features of its layer at the same place, each layer asked once', () => {
+      const engine = engineWithCamera();
+      const plan = fakeHandle('plan', { features: [{ distance: 80, name: 'plan' }, { distance: 80, name: 'B' }, { distance: 80, name: 'h1' }, { distance: 95, name: 'other area' }] });
+      engine.registerLayer(plan);
+      engine.registerLayer(fakeHandle('ground', { features: [{ distance: 90, name: 'ground' }] }));
+      expect(engine.pickGroupAt(0, 0).map((h) => h.properties.name)).toEqual(['plan', 'B', 'h1']);
+      expect(plan.rays).toHaveLength(1);
+      expect(engine.pickAt(0, 0)?.properties).toEqual({ name: 'plan' });
+    });
+
+    it('should be empty when nothing is hit', () => {
+      const engine = engineWithCamera();
+      engine.registerLayer(fakeHandle('a'));
+      expect(engine.pickGroupAt(0, 0)).toEqual([]);
+    });
+  });
+
   describe('featuresAt', () => {
     it('should sort the features of every layer by distance', () => {
       const engine = new Engine(HARNOSAND);
