@@ -5,7 +5,8 @@
  */
 import { PROVISION_KIND_NAMES } from '../../sources/plans/provision-kinds';
 import type { InfoViewProps } from '../info-views';
-import { formatPlanValue, useZoningTexts } from './zoning-texts';
+import { formatPlanValue } from '../../sources/plans/format-value';
+import { useZoningTexts } from './zoning-texts';
 import './zoning-info.css';
 
 type Props = Record<string, unknown>;
@@ -39,7 +40,7 @@ function Regulation({ p }: { p: Props }) {
       </span>
       <span className="regulation-text">
         {str(p.bestammelseformulering) ?? ''}
-        {values.length > 0 ? <span className="regulation-values">{values.map((v) => formatPlanValue(v, t)).join(', ')}</span> : null}
+        {values.length > 0 ? <span className="regulation-values">{values.map((v) => formatPlanValue(v, t.lang)).join(', ')}</span> : null}
       </span>
     </li>
   );
