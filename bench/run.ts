@@ -13,10 +13,10 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, type LaunchedBrowser } from '../test/e2e/harness/browser.ts';
-import type { Logger } from '../tools/server/app.ts';
+import type { Logger } from '../tools/server/logger.ts';
 import { ensureBuilt, REPO_ROOT } from '../tools/server/staleness.ts';
 import { startServer } from '../tools/server/start.ts';
-import { createStaticHandler } from '../tools/server/static.ts';
+import { staticFolder } from '../tools/server/static/index.ts';
 import { cesiumInApp, initialJs } from './lib/bundle.ts';
 import { allCases, type BenchCase } from './lib/cases.ts';
 import { CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
@@ -205,11 +205,11 @@ function startBenchServer(data: string | null) {
     host: '127.0.0.1',
     dataDir: data,
     logger,
-    setup: (app) => {
-      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
-      app.route('/bench-scenes', createStaticHandler({ root: join(REPO_ROOT, 'bench', 'scenes'), mount: '/bench-scenes', logger }));
+    setup: async (app) => {
+      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true });
+      await app.register(staticFolder, { prefix: '/bench-scenes', root: join(REPO_ROOT, 'bench', 'scenes') });
       mkdirSync(PLANS_DIR, { recursive: true });
-      app.route(PLANS_MOUNT, createStaticHandler({ root: PLANS_DIR, mount: PLANS_MOUNT, logger }));
+      await app.register(staticFolder, { prefix: PLANS_MOUNT, root: PLANS_DIR });
     },
   });
 }

@@ -4,20 +4,21 @@
  *   npx tsx tools/server.ts [--port 5173] [--host 0.0.0.0] [--data <dir>] [--no-build]
  *
  * Environment: PORT, HOST, TWIN_DATA_DIR (same meaning as the flags; flags win).
- * Everything lives in tools/server/: app.ts (route/upgrade registry), static.ts (files),
- * start.ts (startServer), features.ts (feature routes such as /mqtt and /sync).
+ * The server lives in tools/server/: arena.ts wires its parts (one folder each: static/, health/…)
+ * into one Fastify instance; start.ts listens. SIGINT/SIGTERM close it gracefully: no new
+ * connections, in-flight requests finish, then the parts' close hooks run.
  */
 
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { consoleLogger } from './server/app.ts';
+import { consoleLogger } from './server/logger.ts';
 import { ensureBuilt } from './server/staleness.ts';
 import { startServer } from './server/start.ts';
 
 export { startServer, type RunningServer, type StartOptions } from './server/start.ts';
-export { createApp, type App, type RouteHandler, type UpgradeHandler } from './server/app.ts';
+export { createArena, PARTS } from './server/arena.ts';
 
 function lanUrls(port: number): string[] {
   const urls: string[] = [];

@@ -11,10 +11,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
-import type { Logger } from '../../tools/server/app.ts';
+import type { Logger } from '../../tools/server/logger.ts';
 import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
 import { startServer } from '../../tools/server/start.ts';
-import { createStaticHandler } from '../../tools/server/static.ts';
+import { staticFolder } from '../../tools/server/static/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -57,12 +57,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     host: '127.0.0.1',
     dataDir,
     logger,
-    setup: (app) => {
-      app.route('/fixtures', createStaticHandler({ root: fixtures, mount: '/fixtures', logger }));
-      // generated test inputs (gitignored; the static handler refuses the dot segment under /fixtures)
-      app.route('/fixtures/.generated', createStaticHandler({ root: resolve(fixtures, '.generated'), mount: '/fixtures/.generated', logger }));
+    setup: async (app) => {
+      await app.register(staticFolder, { prefix: '/fixtures', root: fixtures });
+      // generated test inputs (gitignored; dot segments are refused under /fixtures)
+      await app.register(staticFolder, { prefix: '/fixtures/.generated', root: resolve(fixtures, '.generated') });
       // the CesiumJS page of bench/ (built on demand by test/e2e/harness/cesium.ts)
-      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
+      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true });
     },
   });
   const dataUrl = dataDir ? new URL('data/', server.url).href : null;
