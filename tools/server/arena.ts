@@ -12,7 +12,7 @@ import { healthPart } from './health/index.ts';
 import { fastifyLogger } from './logger.ts';
 import type { ArenaConfig, ArenaPart } from './part.ts';
 import { sendNotFound } from './security/errors.ts';
-import { securityPlugin } from './security/index.ts';
+import { frameworkErrors, securityPlugin } from './security/index.ts';
 import { appFilesPart, dataPart } from './static/index.ts';
 
 export const PARTS: readonly ArenaPart[] = [
@@ -39,6 +39,7 @@ export async function createArena(config: ArenaConfig, options: ArenaOptions = {
     requestTimeout: REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrors(config),
   });
   await app.register(securityPlugin, { config });
   await app.register(websocket);

@@ -29,6 +29,11 @@ export interface ArenaConfig {
   logger: Logger;
   /** Rate limits, or false to switch them off. */
   rateLimit: RateLimits | false;
+  /**
+   * Other origins ('https://host:port') the app may load scenes and their data from; its own
+   * origin is always allowed. From `--allow-origin` / `TWIN_ALLOWED_ORIGINS`.
+   */
+  allowedOrigins: readonly string[];
 }
 
 export interface PartOptions {

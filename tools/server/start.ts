@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { createArena, type ArenaOptions } from './arena.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import type { RateLimits } from './part.ts';
+import { parseOriginList } from './security/origins.ts';
 import { DEFAULT_RATE_LIMITS } from './security/rate-limit.ts';
 import { REPO_ROOT } from './staleness.ts';
 
@@ -27,6 +28,8 @@ export interface StartOptions {
   /** Folder mounted read-only at /data/ (never part of the build). Default: none. */
   dataDir?: string | null;
   logger?: Logger;
+  /** Other origins the app may load scenes and data from (normalised; see security/origins.ts). */
+  allowedOrigins?: readonly string[];
   /** Rate limits per client (default {@link DEFAULT_RATE_LIMITS}), or false for none. */
   rateLimit?: RateLimits | false;
   /** Extra registrations before listening (tests, the benchmark). */
@@ -70,7 +73,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (dataDir && !existsSync(dataDir)) throw new Error(`data folder does not exist: ${dataDir}`);
 
   const app = await createArena(
-    { root, dataDir, logger, version: appVersion(), rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMITS },
+    {
+      root,
+      dataDir,
+      logger,
+      version: appVersion(),
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMITS,
+      allowedOrigins: parseOriginList(options.allowedOrigins),
+    },
     { setup: options.setup },
   );
   const host = options.host ?? '127.0.0.1';

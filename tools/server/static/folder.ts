@@ -44,7 +44,7 @@ export interface FolderOptions {
 const ACTIVE_DOCUMENTS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml', '.svg', '.svgz', '.xml', '.xsl', '.xslt', '.mht', '.mhtml']);
 
 /** What an inert response says if a browser opens it as a page: no scripts, no plugins, no origin. */
-export const INERT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const INERT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
 export function isActiveDocument(filePath: string): boolean {
   return ACTIVE_DOCUMENTS.has(extname(filePath).toLowerCase());
@@ -97,7 +97,7 @@ export const staticFolder: FastifyPluginAsync<FolderOptions> = async (app, optio
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const prefix = request.routeOptions.url?.replace(/\/?\*$/, '') ?? '';
       const sub = canonicalSubpath(request.url, prefix);
-      if (!sub || sub.endsWith('/') || extname(sub) !== '') return;
+      if (!sub || sub.endsWith('/')) return;
       const index = await stat(resolve(root, `.${sub}`, 'index.html')).catch(() => null);
       if (!index?.isFile()) return;
       const q = request.url.indexOf('?');
