@@ -27,11 +27,24 @@ declare module 'vitest' {
   }
 }
 
+/** Violation reports the browsers sent to the server's /csp-report during the run (workers included). */
+const cspReports: string[] = [];
+
 const logger: Logger = {
   info: () => {},
-  warn: (m) => console.warn(m),
+  warn: (m) => {
+    if (m.startsWith('[csp]')) cspReports.push(m);
+    console.warn(m);
+  },
   error: (m, e) => console.error(m, e ?? ''),
 };
+
+/**
+ * Other origins the e2e server allows: errors.test.ts and harness.test.ts point layers at a
+ * server that does not answer (port 9), which must fail as an unreachable server, not as a
+ * request the Content-Security-Policy refused.
+ */
+const ALLOWED_ORIGINS = ['http://127.0.0.1:9'];
 
 function findDataDir(): string | null {
   const fromEnv = process.env.TWIN_DATA_DIR;
@@ -57,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     host: '127.0.0.1',
     dataDir,
     logger,
+    allowedOrigins: ALLOWED_ORIGINS,
     setup: async (app) => {
       await app.register(staticFolder, { prefix: '/fixtures', root: fixtures });
       // generated test inputs (gitignored; dot segments are refused under /fixtures)
@@ -74,5 +88,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await server.close();
+    if (cspReports.length > 0) {
+      throw new Error(`[e2e] the browsers reported ${cspReports.length} Content-Security-Policy violation(s):\n${cspReports.join('\n')}`);
+    }
   };
 }

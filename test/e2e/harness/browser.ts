@@ -69,6 +69,12 @@ export interface OpenedPage {
 export interface LaunchedBrowser {
   context: BrowserContext;
   profileDir: string;
+  /**
+   * Content-Security-Policy violations in any page or worker of this browser (from
+   * `securitypolicyviolation` events and Chromium's console reports). `close()` fails the test
+   * when there are any: the app must run under the server's policy without one.
+   */
+  cspViolations: string[];
   /** Opens a new tab, starts recording errors, then navigates (waits for `load`). */
   openPage(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit'; timeout?: number }): Promise<OpenedPage>;
   /** Closes Chromium and removes the temporary profile. */
@@ -90,6 +96,25 @@ export function recordErrors(page: Page): PageErrors {
   return errors;
 }
 
+/** Chromium's console line for a blocked resource or script ("Refused to … Content Security Policy …"). */
+const CSP_CONSOLE_RE = /Content Security Policy/i;
+
+/** Records every CSP violation of the context's pages (events) and of its pages' and workers' consoles. */
+async function watchCspViolations(context: BrowserContext, out: string[]): Promise<void> {
+  await context.exposeBinding('__twinReportCspViolation', ({ page }, line: string) => {
+    out.push(`${line} (page ${page?.url() ?? '?'})`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __twinReportCspViolation?: (line: string) => void }).__twinReportCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  context.on('console', (msg) => {
+    if (CSP_CONSOLE_RE.test(msg.text())) out.push(`console: ${msg.text()}`);
+  });
+}
+
 export async function launchBrowser(opts: { args?: string[]; viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<LaunchedBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'twin-chromium-'));
   let context: BrowserContext;
@@ -105,10 +130,19 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
     rmSync(profileDir, { recursive: true, force: true });
     throw err;
   }
+  const cspViolations: string[] = [];
+  try {
+    await watchCspViolations(context, cspViolations);
+  } catch (err) {
+    await context.close().catch(() => {});
+    rmSync(profileDir, { recursive: true, force: true });
+    throw err;
+  }
   let closed = false;
   return {
     context,
     profileDir,
+    cspViolations,
     async openPage(url, o = {}) {
       const page = await context.newPage();
       const errors = recordErrors(page);
@@ -131,6 +165,9 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
         await context.close();
       } finally {
         rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      }
+      if (cspViolations.length > 0) {
+        throw new Error(`Content-Security-Policy violations:\n${[...new Set(cspViolations)].join('\n')}`);
       }
     },
   };
