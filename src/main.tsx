@@ -6,7 +6,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createRuntime } from './engine/runtime';
 import { createTwinApi, type TwinApi, type TwinApiHooks } from './app/twin-api';
-import { parseUrlParams } from './app/url-params';
+import { checkSceneSource } from './app/scene-origin';
+import { DEFAULT_SCENE_URL, parseUrlParams } from './app/url-params';
+import { sceneSourceStore } from './state/scene-source-store';
 import { startView } from './app/start-view';
 import { applyGeoView } from './engine/camera-pose';
 import { detectXrSupport } from './xr/support';
@@ -90,8 +92,13 @@ const xrLoaded = loadXr().then(
 
 if (params.viewError) runtime.scene.getState().setLoadError(params.viewError);
 
-twin
-  .loadScene(params.scene)
+// A `?scene=` from an origin the site does not allow is refused (with a notice); its own scene loads instead.
+checkSceneSource(params.scene, document.baseURI)
+  .then((source) => {
+    if (source.kind !== 'refused') return twin.loadScene(params.scene);
+    sceneSourceStore.getState().setRefused(source.origin);
+    return twin.loadScene(DEFAULT_SCENE_URL);
+  })
   .then(() => xrLoaded)
   .then(() => runtime.engine.clock.afterFrames(2))
   .then(resolveReady, (e: Error) => rejectReady(e));

@@ -8,6 +8,7 @@ import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
 import { SceneErrorBanner } from './SceneErrorBanner';
+import { SceneSourceNotice } from './SceneSourceNotice';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
 import { XrButton } from './XrButton';
@@ -34,6 +35,7 @@ export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void;
         </div>
         <InfoPanel />
         <SceneErrorBanner />
+        <SceneSourceNotice />
         <Attribution />
         {xr ? <XrButton xr={xr.runtime} /> : null}
       </main>

@@ -37,6 +37,9 @@ const en = {
   enterVr: 'Enter VR',
   enterAr: 'Enter AR',
   exitXr: 'Leave the headset view',
+  sceneFrom: 'Scene from',
+  sceneRefused: 'The link asks for a scene from another site, which this address does not show:',
+  sceneRefusedOwn: "You are seeing this site's own scene.",
 };
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +79,9 @@ const sv: Record<MessageKey, string> = {
   enterVr: 'Gå in i VR',
   enterAr: 'Gå in i AR',
   exitXr: 'Lämna headsetvyn',
+  sceneFrom: 'Scen från',
+  sceneRefused: 'Länken ber om en scen från en annan webbplats, som den här adressen inte visar:',
+  sceneRefusedOwn: 'Du ser webbplatsens egen scen.',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { en, sv };

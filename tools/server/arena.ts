@@ -13,10 +13,12 @@ import { fastifyLogger } from './logger.ts';
 import type { ArenaConfig, ArenaPart } from './part.ts';
 import { sendNotFound } from './security/errors.ts';
 import { frameworkErrors, securityPlugin } from './security/index.ts';
+import { siteConfigPart } from './site-config/index.ts';
 import { appFilesPart, dataPart } from './static/index.ts';
 
 export const PARTS: readonly ArenaPart[] = [
   healthPart,
+  siteConfigPart,
   dataPart,
   appFilesPart, // last: everything no other part answers
 ];

@@ -61,7 +61,7 @@ describe('parts', () => {
     const r = await raw(s.url, '/healthz');
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(r.text)).toEqual({ ok: true, version: expect.any(String), parts: ['health', 'app'] });
+    expect(JSON.parse(r.text)).toEqual({ ok: true, version: expect.any(String), parts: ['health', 'site-config', 'app'] });
   });
 
   it('keeps the app files last, so every other part is mounted before the catch-all', () => {
