@@ -13,43 +13,15 @@
 //   3. Otherwise: say what is missing and how to install it, and exit 1.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { aptAccess, findProgram, postgresBinDirs } from './lib/system.mjs';
 
 const started = Date.now();
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The first executable `name` on PATH or in the extra folders. */
-function findProgram(name, extraDirs = []) {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', ...extraDirs];
-  for (const dir of dirs) {
-    if (dir && isExecutable(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
-
-/** Debian keeps PostgreSQL's server programs in /usr/lib/postgresql/<major>/bin (newest first). */
-function postgresDirs() {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return [];
-  return readdirSync(base)
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a))
-    .map((v) => join(base, v, 'bin'));
-}
 
 const SERVICES = [
   { name: 'mosquitto', pkg: 'mosquitto', programs: ['mosquitto'], versionArgs: ['-h'] },
   { name: 'redis', pkg: 'redis-server', programs: ['redis-server'], versionArgs: ['--version'] },
-  { name: 'postgres', pkg: 'postgresql', programs: ['postgres', 'initdb'], versionArgs: ['--version'], dirs: postgresDirs },
+  { name: 'postgres', pkg: 'postgresql', programs: ['postgres', 'initdb'], versionArgs: ['--version'], dirs: postgresBinDirs },
 ];
 
 function locate(service) {
@@ -64,44 +36,30 @@ function version(path, args) {
   return text.trim() || '(version unknown)';
 }
 
-function run(cmd, args) {
-  console.log(`[ensure-services] $ ${cmd} ${args.join(' ')}`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (res.error) throw res.error;
-  if (res.status !== 0) throw new Error(`${cmd} exited with ${res.status}`);
-}
-
-function commandExists(name) {
-  return findProgram(name) !== null;
-}
-
 let missing = SERVICES.filter((s) => !locate(s));
 
-if (missing.length > 0) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const canSudo = !isRoot && commandExists('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-  if (commandExists('apt-get') && (isRoot || canSudo)) {
-    const asRoot = (cmd, args) => (isRoot ? run(cmd, args) : run('sudo', ['-n', cmd, ...args]));
-    // Packages must not start their system services: invoke-rc.d asks policy-rc.d, and 101 means "no".
-    const policy = '/usr/sbin/policy-rc.d';
-    const ownPolicy = !existsSync(policy);
-    try {
-      if (ownPolicy) {
-        if (isRoot) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-        else execFileSync('sudo', ['-n', 'sh', '-c', `printf '#!/bin/sh\\nexit 101\\n' > ${policy} && chmod 755 ${policy}`]);
-      }
-      asRoot('apt-get', ['update']);
-      asRoot('apt-get', ['install', '-y', '--no-install-recommends', ...missing.map((s) => s.pkg)]);
-    } catch (err) {
-      console.error(`[ensure-services] apt-get failed: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      if (ownPolicy) {
-        if (isRoot) rmSync(policy, { force: true });
-        else spawnSync('sudo', ['-n', 'rm', '-f', policy], { stdio: 'ignore' });
-      }
+const apt = missing.length > 0 ? aptAccess('ensure-services') : null;
+if (apt) {
+  const { isRoot, asRoot } = apt;
+  // Packages must not start their system services: invoke-rc.d asks policy-rc.d, and 101 means "no".
+  const policy = '/usr/sbin/policy-rc.d';
+  const ownPolicy = !existsSync(policy);
+  try {
+    if (ownPolicy) {
+      if (isRoot) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+      else execFileSync('sudo', ['-n', 'sh', '-c', `printf '#!/bin/sh\\nexit 101\\n' > ${policy} && chmod 755 ${policy}`]);
     }
-    missing = SERVICES.filter((s) => !locate(s));
+    asRoot('apt-get', ['update']);
+    asRoot('apt-get', ['install', '-y', '--no-install-recommends', ...missing.map((s) => s.pkg)]);
+  } catch (err) {
+    console.error(`[ensure-services] apt-get failed: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    if (ownPolicy) {
+      if (isRoot) rmSync(policy, { force: true });
+      else spawnSync('sudo', ['-n', 'rm', '-f', policy], { stdio: 'ignore' });
+    }
   }
+  missing = SERVICES.filter((s) => !locate(s));
 }
 
 for (const service of SERVICES) {

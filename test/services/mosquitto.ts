@@ -10,7 +10,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findProgram, freePort, removeDir, startProcess, tempDir, waitForPort } from './process.ts';
+import { findProgram, freePort, launch, removeDir, tempDir } from './process.ts';
 
 export interface Mosquitto {
   /** mqtt://127.0.0.1:PORT */
@@ -41,15 +41,7 @@ export async function startMosquitto(): Promise<Mosquitto> {
       '',
     ].join('\n'),
   );
-  const proc = startProcess(program, ['-c', config], { cwd: dir });
-  try {
-    await waitForPort(mqttPort, proc, 'mosquitto');
-    await waitForPort(wsPort, proc, 'mosquitto (websockets)');
-  } catch (err) {
-    await proc.stop('SIGKILL');
-    removeDir(dir);
-    throw err;
-  }
+  const proc = await launch('mosquitto', program, ['-c', config], dir, [mqttPort, wsPort]);
   return {
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     wsUrl: `ws://127.0.0.1:${wsPort}`,

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findProgram, freePort, postgresBinDirs, removeDir, startProcess, tempDir, waitForPort } from './process.ts';
+import { findProgram, freePort, launch, postgresBinDirs, removeDir, tempDir } from './process.ts';
 
 export interface Postgres {
   port: number;
@@ -74,9 +74,9 @@ export async function startPostgres(): Promise<Postgres> {
     throw new Error(`initdb failed: ${e.stderr?.toString() ?? e.message}`);
   }
   const port = await freePort();
-  const proc = startProcess(postgres, ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off'], { ...as, cwd: dir, env });
+  const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off'];
+  const proc = await launch('postgres', postgres, args, dir, [port], { ...as, env });
   try {
-    await waitForPort(port, proc, 'postgres');
     await waitUntilAccepting(findProgram('pg_isready', dirs), port, proc.output);
   } catch (err) {
     await proc.stop('SIGKILL');

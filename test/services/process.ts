@@ -4,11 +4,12 @@
  */
 
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { findProgram as findInstalled } from '../../tools/lib/system.mjs';
 
 /** A port nobody listens on now (the OS picks it; another process could take it before us). */
 export function freePort(): Promise<number> {
@@ -26,29 +27,13 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `twin-${prefix}-`));
 }
 
-/** The program `name` on PATH, in /usr/sbin, or in the extra folders; throws with advice when absent. */
-export function findProgram(name: string, extraDirs: readonly string[] = []): string {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin', ...extraDirs];
-  for (const dir of dirs) {
-    const p = join(dir, name);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error(`${name} is not installed: run \`node tools/ensure-services.mjs\` (as root) first`);
-}
+export { postgresBinDirs } from '../../tools/lib/system.mjs';
 
-/** Debian's PostgreSQL server programs, newest major version first. */
-export function postgresBinDirs(): string[] {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return [];
-  return readdirSync(base)
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a))
-    .map((v) => join(base, v, 'bin'));
+/** The program `name` (see tools/lib/system.mjs); throws with advice when it is not installed. */
+export function findProgram(name: string, extraDirs: readonly string[] = []): string {
+  const found = findInstalled(name, extraDirs);
+  if (!found) throw new Error(`${name} is not installed: run \`node tools/ensure-services.mjs\` (as root) first`);
+  return found;
 }
 
 export interface RunningProcess {
@@ -104,6 +89,22 @@ export async function waitForPort(port: number, proc: RunningProcess, name: stri
     await sleep(50);
   }
   throw new Error(`${name} did not listen on ${port} within ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+/**
+ * Starts a service in its temporary folder and waits until it listens on every port; if it does
+ * not, kills it, removes the folder and throws with its output.
+ */
+export async function launch(name: string, program: string, args: readonly string[], dir: string, ports: readonly number[], options: SpawnOptions = {}): Promise<RunningProcess> {
+  const proc = startProcess(program, args, { cwd: dir, ...options });
+  try {
+    for (const port of ports) await waitForPort(port, proc, name);
+    return proc;
+  } catch (err) {
+    await proc.stop('SIGKILL');
+    removeDir(dir);
+    throw err;
+  }
 }
 
 /** Removes a temporary folder (after its process has stopped). */

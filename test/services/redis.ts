@@ -5,7 +5,7 @@
  */
 
 import { connect } from 'node:net';
-import { findProgram, freePort, removeDir, startProcess, tempDir, waitForPort } from './process.ts';
+import { findProgram, freePort, launch, removeDir, tempDir } from './process.ts';
 
 export interface Redis {
   port: number;
@@ -18,14 +18,8 @@ export async function startRedis(): Promise<Redis> {
   const program = findProgram('redis-server');
   const dir = tempDir('redis');
   const port = await freePort();
-  const proc = startProcess(program, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], { cwd: dir });
-  try {
-    await waitForPort(port, proc, 'redis-server');
-  } catch (err) {
-    await proc.stop('SIGKILL');
-    removeDir(dir);
-    throw err;
-  }
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'];
+  const proc = await launch('redis-server', program, args, dir, [port]);
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
