@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { addStyleSheet, saveScreenshot, screenshotStats } from './harness/browser.ts';
 import { tilesetCentre, useApp, waitIdle } from './harness/twin.ts';
 
 const proposalTileset = JSON.parse(readFileSync(`${REPO_ROOT}/tiles/harnosand-proposal/tileset.json`, 'utf8')) as Parameters<typeof tilesetCentre>[0];
@@ -17,10 +17,10 @@ const proposalTileset = JSON.parse(readFileSync(`${REPO_ROOT}/tiles/harnosand-pr
 const HIDE_UI = '.top-bar, .side, .compare-control, .compare-swipe, .attribution, .loading-bar, .info-panel { visibility: hidden !important; }';
 
 async function screenshotCanvasOnly(page: Page): Promise<PNG> {
-  const style = await page.addStyleTag({ content: HIDE_UI });
+  const remove = await addStyleSheet(page, HIDE_UI);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const png = PNG.sync.read(await page.screenshot());
-  await style.evaluate((el) => (el as HTMLElement).remove());
+  await remove();
   return png;
 }
 

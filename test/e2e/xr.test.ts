@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { addStyleSheet, saveScreenshot, screenshotStats } from './harness/browser.ts';
 import { useApp, waitIdle } from './harness/twin.ts';
 import { aimController, lookRotation, pressButton, setController, setHead, setStick, xrFrames, type Vec3 } from './harness/xr.ts';
 
@@ -290,11 +290,11 @@ describe('hands and passthrough', () => {
     expect(info.xr).toMatchObject({ presenting: true, mode: 'immersive-ar' });
     expect(info.blend).toBe('alpha-blend');
     // no sky is drawn over the room: what lies behind the canvas (here a magenta page) shows through
-    const style = await page.addStyleTag({ content: 'html, body, #root { background: #ff00ff !important; }' });
+    const removeStyle = await addStyleSheet(page, 'html, body, #root { background: #ff00ff !important; }');
     await xrFrames(page, 2);
     const png = PNG.sync.read(await page.screenshot());
     await shoot(page, 'xr-ar');
-    await style.evaluate((el) => (el as HTMLElement).remove());
+    await removeStyle();
     const o = (10 * png.width + png.width / 2) * 4;
     expect([png.data[o], png.data[o + 1], png.data[o + 2]]).toEqual([255, 0, 255]);
     await page.evaluate(() => window.twin.exitXR());

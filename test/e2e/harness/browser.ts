@@ -173,6 +173,25 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
   };
 }
 
+/**
+ * Adds CSS to a page as a constructed style sheet and returns its removal. The server's
+ * Content-Security-Policy refuses inline `<style>` elements (what `page.addStyleTag` adds); the
+ * CSS object model is not subject to it.
+ */
+export async function addStyleSheet(page: Page, css: string): Promise<() => Promise<void>> {
+  const id = await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return document.adoptedStyleSheets.length - 1;
+  }, css);
+  return async () => {
+    await page.evaluate((index) => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((_, i) => i !== index);
+    }, id);
+  };
+}
+
 export interface ScreenshotStats {
   width: number;
   height: number;
