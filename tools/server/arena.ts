@@ -23,6 +23,18 @@ export const PARTS: readonly ArenaPart[] = [
   appFilesPart, // last: everything no other part answers
 ];
 
+/**
+ * '/fixtures//plans/a.json' → '/fixtures/plans/a.json', '//evil.example/x' → '/evil.example/x':
+ * runs of slashes in the path are one slash (URL joins in scenes produce them, and the static
+ * files refuse non-canonical paths). The query is left alone. A redirect built from the result
+ * never starts with '//', so it never names another host.
+ */
+export function collapseSlashes(url: string): string {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  return path.includes('//') ? path.replace(/\/{2,}/g, '/') + (q === -1 ? '' : url.slice(q)) : url;
+}
+
 /** Longest time a request may take to arrive, headers and body (slow clients hold sockets). */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -42,6 +54,7 @@ export async function createArena(config: ArenaConfig, options: ArenaOptions = {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrors(config),
+    rewriteUrl: (request) => collapseSlashes(request.url ?? '/'),
   });
   await app.register(securityPlugin, { config });
   await app.register(websocket);

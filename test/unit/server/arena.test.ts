@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PARTS } from '../../../tools/server/arena.ts';
+import { collapseSlashes, PARTS } from '../../../tools/server/arena.ts';
 import { silentLogger } from '../../../tools/server/logger.ts';
 import type { ArenaPart } from '../../../tools/server/part.ts';
 import { startServer, type RunningServer } from '../../../tools/server/start.ts';
@@ -84,12 +84,22 @@ describe('errors', () => {
     expect(r.text).not.toContain('/secret/path');
   });
 
-  it('refuses protocol-relative looking paths instead of treating them as another host', async () => {
+  it('reads runs of slashes as one, so a protocol-relative looking path stays a path of this server', async () => {
     const s = await start(() => {});
     const r = await raw(s.url, '//evil.example/x');
-    expect(r.status).toBe(403);
+    expect(r.status).toBe(200);
     expect(r.headers.location).toBeUndefined();
-    expect(r.text).not.toContain('APP');
+    expect(r.text).toContain('APP');
+    expect((await raw(s.url, '/healthz//?a=//b')).status).toBe(200);
+  });
+
+  it.each([
+    ['/fixtures//plans/a.json', '/fixtures/plans/a.json'],
+    ['//evil.example/x?next=//y', '/evil.example/x?next=//y'],
+    ['///', '/'],
+    ['/a/b', '/a/b'],
+  ])('collapseSlashes(%s) → %s', (url, expected) => {
+    expect(collapseSlashes(url)).toBe(expected);
   });
 });
 
