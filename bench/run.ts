@@ -19,7 +19,7 @@ import { startServer } from '../tools/server/start.ts';
 import { staticFolder } from '../tools/server/static/index.ts';
 import { cesiumInApp, initialJs } from './lib/bundle.ts';
 import { allCases, type BenchCase } from './lib/cases.ts';
-import { CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
+import { CESIUM_CSP, CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
 import { runCesium, runOurs, type CesiumRun, type OursRun, type RunOptions } from './lib/measure.ts';
 import { runToolsBench } from './tools/run.ts';
 import { PLANS_DIR, PLANS_MOUNT, runPlansBench } from './plans.ts';
@@ -206,7 +206,7 @@ function startBenchServer(data: string | null) {
     dataDir: data,
     logger,
     setup: async (app) => {
-      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true });
+      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true, contentSecurityPolicy: CESIUM_CSP });
       await app.register(staticFolder, { prefix: '/bench-scenes', root: join(REPO_ROOT, 'bench', 'scenes') });
       mkdirSync(PLANS_DIR, { recursive: true });
       await app.register(staticFolder, { prefix: PLANS_MOUNT, root: PLANS_DIR });

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
+import { CESIUM_CSP, CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
 import type { Logger } from '../../tools/server/logger.ts';
 import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
 import { startServer } from '../../tools/server/start.ts';
@@ -76,7 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // generated test inputs (gitignored; dot segments are refused under /fixtures)
       await app.register(staticFolder, { prefix: '/fixtures/.generated', root: resolve(fixtures, '.generated') });
       // the CesiumJS page of bench/ (built on demand by test/e2e/harness/cesium.ts)
-      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true });
+      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true, contentSecurityPolicy: CESIUM_CSP });
     },
   });
   const dataUrl = dataDir ? new URL('data/', server.url).href : null;

@@ -34,6 +34,8 @@ export interface FolderOptions {
   cors?: boolean;
   /** Files from outside the project: sandboxed, and documents (HTML, SVG, XML) as downloads. */
   inert?: boolean;
+  /** A Content-Security-Policy of its own for this folder's files (pages that are not the app). */
+  contentSecurityPolicy?: string;
   /** `/dir` → 301 `/dir/` when dir has an index.html (otherwise folders are 404s). */
   redirectToIndex?: boolean;
   /** Missing files: what to answer (default: plain 404, with CORS when `cors`). */
@@ -127,6 +129,7 @@ export const staticFolder: FastifyPluginAsync<FolderOptions> = async (app, optio
       reply.header('content-type', mimeType(filePath));
       reply.header('cache-control', cacheControl(rel));
       if (corsHeaders) reply.headers(corsHeaders);
+      if (options.contentSecurityPolicy) reply.header('content-security-policy', options.contentSecurityPolicy);
       if (options.inert) {
         reply.header('content-security-policy', INERT_CSP);
         if (isActiveDocument(filePath)) reply.header('content-disposition', 'attachment');
