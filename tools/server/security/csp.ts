@@ -2,8 +2,11 @@
  * The app's Content-Security-Policy, sent with every answer of the arena (helmet).
  *
  * What the app needs, and nothing more:
- * - scripts: our own modules only, plus `'wasm-unsafe-eval'` for the WebAssembly decoders
- *   (Draco, Basis/KTX2, meshopt) and the zoning worker's libraries; no `eval`, no inline script.
+ * - scripts: our own modules only, never inline. `'wasm-unsafe-eval'` for the WebAssembly
+ *   decoders (Draco, Basis/KTX2, meshopt). `'unsafe-eval'` because three's Basis Universal
+ *   transcoder (Emscripten embind) builds its function invokers with `new Function` inside
+ *   KTX2Loader's blob worker, and a blob worker runs under the page's policy: without it every
+ *   KTX2 texture stays undecoded. Injected markup still cannot run (no `'unsafe-inline'`).
  * - workers: our own (the zoning-plan worker) and `blob:` (three's DRACOLoader and KTX2Loader,
  *   and meshopt's decoder, build their workers from blobs).
  * - connect: our own origin (scenes, tiles, plans, /data/, the XR input profiles, later the
@@ -31,7 +34,7 @@ export function appCspDirectives(allowedOrigins: readonly string[] = []): CspDir
   const others = allowedOrigins.map(cspSource);
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'wasm-unsafe-eval'"],
+    'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
     'worker-src': ["'self'", 'blob:'],
     'connect-src': ["'self'", 'data:', 'blob:', ...others],
     'img-src': ["'self'", 'data:', 'blob:', ...others],
