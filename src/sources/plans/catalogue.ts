@@ -5,6 +5,7 @@
  * ../shared/data/boverket-planbestammelsekatalog-subset). Källa: Boverket, Planbestämmelsekatalogen.
  */
 import shipped from './catalogue-subset.json';
+import { isRecord } from '../../shared/is-record';
 
 export const CATALOGUE_ATTRIBUTION = 'Källa: Boverket, Planbestämmelsekatalogen';
 
@@ -43,9 +44,6 @@ export const SHIPPED_CATALOGUE: CatalogueLookup = shipped as CatalogueLookup;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -3,6 +3,7 @@
  * NGP Detaljplan 4.1 JSON, SS 637040:2016 GML or plain GeoJSON.
  */
 import type { PlanFormat } from './plan-document';
+import { isRecord } from '../../shared/is-record';
 
 /** The media type of NGP Detaljplan 4.x feature collections (`feature:mediatyp`). */
 export const NGP_DETALJPLAN_MEDIA_TYPE = 'application/vnd.lm.detaljplan.v4+json';
@@ -10,9 +11,6 @@ export const NGP_DETALJPLAN_MEDIA_TYPE = 'application/vnd.lm.detaljplan.v4+json'
 /** How many characters of a text sample are looked at. */
 const SAMPLE_CHARS = 16_384;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Bytes to text (UTF-8), without a byte-order mark. */
 export function decodeText(input: ArrayBuffer | Uint8Array): string {

@@ -2,7 +2,9 @@
  * A regulation's value in words, as the plan map's legend writes it ("högst 14 m",
  * "at most 40 %"). Shared by the desktop info panel and the in-scene XR panel.
  */
-export type PlanLang = 'sv' | 'en';
+import { formatNumber, type NumberLang } from '../../shared/format-number';
+
+export type PlanLang = NumberLang;
 
 const UNITS: Record<string, string> = { meter: 'm', metre: 'm', m: 'm', procent: '%', kvadratmeter: 'm²', m2: 'm²', 'år': 'år', grader: '°' };
 const WORDS: Record<PlanLang, { max: string; min: string; years: string }> = {
@@ -15,7 +17,7 @@ export function formatPlanValue(v: { value: unknown; unit?: string; valueType?: 
   let unit = v.unit ? (UNITS[v.unit.toLowerCase()] ?? v.unit) : '';
   if (unit === 'år') unit = words.years;
   const prefix = v.valueType === 'max' ? `${words.max} ` : v.valueType === 'min' ? `${words.min} ` : '';
-  const value = typeof v.value === 'number' ? v.value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }) : String(v.value);
+  const value = typeof v.value === 'number' ? formatNumber(v.value, lang) : String(v.value);
   const glue = unit === '%' || unit === '°' ? '' : ' ';
   return `${prefix}${value}${unit ? `${glue}${unit}` : ''}`;
 }

@@ -13,6 +13,7 @@ import { emptyGeometry, firstPosition, GeometryReader, isEmptyGeometry } from '.
 import { PlanParseError } from './plan-error';
 import { useCodeInfo } from './use-codes';
 import { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 /** Names of the feature properties that hold each piece of zoning information. */
 export interface GeoJsonPlanMapping {
@@ -44,9 +45,6 @@ export interface GeoJsonOptions {
 
 type Rec = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The first of the candidate properties that is present: `[name, value]`. */
 function pick(props: Rec, mapped: string | undefined, defaults: readonly string[]): [string, unknown] | undefined {

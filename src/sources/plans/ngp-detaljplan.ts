@@ -15,6 +15,7 @@ import { emptyGeometry, firstPosition, GeometryReader, isEmptyGeometry } from '.
 import { PlanParseError } from './plan-error';
 import { fillPlaceholders } from './provision-text';
 import { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 export interface NgpOptions {
   /** CRS for geometries that name none (the schema requires `koordinatsystemPlan`). */
@@ -24,9 +25,6 @@ export interface NgpOptions {
 
 type Rec = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

@@ -8,6 +8,7 @@ import type { AxisOrder, PlanGeometry, Polygon, Ring } from './plan-document';
 import { cleanRing, orientRing, type XY } from './ring-checks';
 import { pairOrder } from './axis-order';
 import type { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 /** How far outside a CRS's projected area of use (metres) coordinates may lie before a warning. */
 const BOUNDS_MARGIN = 50_000;
@@ -30,9 +31,6 @@ export function isEmptyGeometry(g: PlanGeometry): boolean {
   return g.polygons.length === 0 && g.lines.length === 0 && g.points.length === 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The first coordinate pair of a GeoJSON geometry (any nesting), if it has one. */
 export function firstPosition(geometry: unknown): [number, number] | undefined {

@@ -25,6 +25,7 @@ import { ss637040Code, ss637040UseText } from './ss637040-codes';
 import { assembleRings, ringsToPolygons, type DirectedEdge } from './ss637040-topology';
 import { useCodeInfo } from './use-codes';
 import { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 export interface Ss637040Options {
   /** CRS when the file's `koordinatsystem` is missing. */
@@ -34,10 +35,6 @@ export interface Ss637040Options {
 
 type Node = Record<string, unknown>;
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function list(value: unknown): unknown[] {
   return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 }
@@ -46,13 +43,13 @@ function list(value: unknown): unknown[] {
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isNode(value)) return text(value['#text']);
+  if (isRecord(value)) return text(value['#text']);
   if (Array.isArray(value)) return text(value[0]);
   return undefined;
 }
 
 function hrefs(value: unknown): string[] {
-  return list(value).map((v) => (isNode(v) && typeof v['@_href'] === 'string' ? v['@_href'].replace(/^#/, '') : undefined)).filter((v): v is string => !!v);
+  return list(value).map((v) => (isRecord(v) && typeof v['@_href'] === 'string' ? v['@_href'].replace(/^#/, '') : undefined)).filter((v): v is string => !!v);
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, trimValues: true });
@@ -84,7 +81,7 @@ function pairs(value: unknown, dim: number): [number, number][] {
 }
 
 function dimension(value: unknown): number {
-  const d = isNode(value) ? Number(value['@_srsDimension']) : NaN;
+  const d = isRecord(value) ? Number(value['@_srsDimension']) : NaN;
   return d === 3 ? 3 : 2;
 }
 
@@ -94,7 +91,7 @@ function positions(node: unknown, out: [number, number][] = []): [number, number
     for (const n of node) positions(n, out);
     return out;
   }
-  if (!isNode(node)) return out;
+  if (!isRecord(node)) return out;
   for (const [k, v] of Object.entries(node)) {
     if (k === 'pos') for (const p of list(v)) out.push(...pairs(p, dimension(p)));
     else if (k === 'posList') for (const p of list(v)) out.push(...pairs(p, dimension(p)));
@@ -114,19 +111,19 @@ interface RawProvision {
 function collectProvisions(plan: Node): RawProvision[] {
   const out: RawProvision[] = [];
   const addNested = (owner: Node, parent: string | undefined): void => {
-    for (const e of list(owner.egenskapsbestammelse)) for (const n of list(isNode(e) ? e.DP_Egenskapsbestammelse : undefined)) if (isNode(n)) out.push({ node: n, kind: 'egenskap', ...(parent ? { parent } : {}) });
-    for (const a of list(owner.administrativBestammelse)) for (const n of list(isNode(a) ? a.DP_AdministrativBestammelse : undefined)) if (isNode(n)) out.push({ node: n, kind: 'administrativ', ...(parent ? { parent } : {}) });
+    for (const e of list(owner.egenskapsbestammelse)) for (const n of list(isRecord(e) ? e.DP_Egenskapsbestammelse : undefined)) if (isRecord(n)) out.push({ node: n, kind: 'egenskap', ...(parent ? { parent } : {}) });
+    for (const a of list(owner.administrativBestammelse)) for (const n of list(isRecord(a) ? a.DP_AdministrativBestammelse : undefined)) if (isRecord(n)) out.push({ node: n, kind: 'administrativ', ...(parent ? { parent } : {}) });
   };
   for (const a of list(plan.anvandningsbestammelse)) {
-    for (const n of list(isNode(a) ? a.DP_Anvandningsbestammelse : undefined)) {
-      if (!isNode(n)) continue;
+    for (const n of list(isRecord(a) ? a.DP_Anvandningsbestammelse : undefined)) {
+      if (!isRecord(n)) continue;
       out.push({ node: n, kind: 'användning' });
       addNested(n, text(n.uuid) ?? text(n['@_id']));
     }
   }
   for (const g of list(plan.generellPlanbestammelse)) {
-    if (!isNode(g)) continue;
-    for (const n of list(g.DP_Anvandningsbestammelse)) if (isNode(n)) out.push({ node: n, kind: 'användning' });
+    if (!isRecord(g)) continue;
+    for (const n of list(g.DP_Anvandningsbestammelse)) if (isRecord(n)) out.push({ node: n, kind: 'användning' });
     addNested({ egenskapsbestammelse: g.DP_Egenskapsbestammelse ? { DP_Egenskapsbestammelse: g.DP_Egenskapsbestammelse } : undefined, administrativBestammelse: g.DP_AdministrativBestammelse ? { DP_AdministrativBestammelse: g.DP_AdministrativBestammelse } : undefined }, undefined);
   }
   addNested(plan, undefined);
@@ -136,10 +133,10 @@ function collectProvisions(plan: Node): RawProvision[] {
 function provisionValues(node: Node, unit: string | undefined, valueType: ProvisionValue['valueType']): ProvisionValue[] {
   const out: ProvisionValue[] = [];
   for (const v of list(node.variabel)) {
-    if (!isNode(v)) continue;
+    if (!isRecord(v)) continue;
     for (const [type, inner] of Object.entries(v)) {
       for (const item of list(inner)) {
-        if (!isNode(item)) continue;
+        if (!isRecord(item)) continue;
         const raw = text(item.varde);
         if (raw === undefined) continue;
         const numeric = /Decimaltal|Heltal/i.test(type);
@@ -164,16 +161,16 @@ export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanD
   let root: Node;
   try {
     const parsed: unknown = parser.parse(xml, true);
-    if (!isNode(parsed) || !isNode(parsed.DP_Data)) throw new PlanParseError('Not an SS 637040 plan: the root element is not DP_Data.');
+    if (!isRecord(parsed) || !isRecord(parsed.DP_Data)) throw new PlanParseError('Not an SS 637040 plan: the root element is not DP_Data.');
     root = parsed.DP_Data;
   } catch (e) {
     if (e instanceof PlanParseError) throw e;
     throw new PlanParseError(`The plan is not well-formed XML: ${(e as Error).message.split('\n')[0]}`);
   }
   const warnings = new WarningList();
-  const planNodes = list(root.plan).flatMap((p) => list(isNode(p) ? p.DP_Plan : undefined)).filter(isNode);
-  const grans = list(root.grans).flatMap((g) => list(isNode(g) ? g.DP_Grans : undefined)).filter(isNode);
-  const omraden = list(root.omrade).flatMap((o) => list(isNode(o) ? o.DP_Omrade : undefined)).filter(isNode);
+  const planNodes = list(root.plan).flatMap((p) => list(isRecord(p) ? p.DP_Plan : undefined)).filter(isRecord);
+  const grans = list(root.grans).flatMap((g) => list(isRecord(g) ? g.DP_Grans : undefined)).filter(isRecord);
+  const omraden = list(root.omrade).flatMap((o) => list(isRecord(o) ? o.DP_Omrade : undefined)).filter(isRecord);
   if (planNodes.length === 0 && omraden.length === 0) throw new PlanParseError('The plan is empty: the file has no DP_Plan and no DP_Omrade.');
 
   // CRS and height system, from the first plan that names them.
@@ -306,7 +303,7 @@ export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanD
       const { text: filled, unfilled } = fillPlaceholders(template, values);
       if (unfilled.length > 0) warnings.add(id, `The text leaves ${unfilled.map((u) => `[${u}]`).join(', ')} without a value.`);
       const areaIds = hrefs(n.omrade);
-      const points = positions(isNode(n.insattning) ? n.insattning : undefined);
+      const points = positions(isRecord(n.insattning) ? n.insattning : undefined);
       const geometry = geometryOf(areaIds, points, id);
       if (geometry.polygons.length === 0) {
         warnings.add(id, areaIds.length === 0 ? 'The provision refers to no area (omrade); it was skipped.' : `The provision's area ${areaIds.map((a) => `#${a}`).join(', ')} could not be built; it was skipped.`);
