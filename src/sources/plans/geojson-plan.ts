@@ -11,6 +11,7 @@ import { SHIPPED_CATALOGUE, type CatalogueLookup } from './catalogue';
 import { finishProvision } from './finish-provision';
 import { emptyGeometry, firstPosition, GeometryReader, isEmptyGeometry } from './plan-geometry';
 import { PlanParseError } from './plan-error';
+import { PlanBudget, type PlanLimits } from './plan-limits';
 import { useCodeInfo } from './use-codes';
 import { WarningList } from './warnings';
 import { isRecord } from '../../shared/is-record';
@@ -41,6 +42,7 @@ export interface GeoJsonOptions {
   crs?: string;
   mapping?: GeoJsonPlanMapping;
   catalogue?: CatalogueLookup;
+  limits?: Partial<PlanLimits>;
 }
 
 type Rec = Record<string, unknown>;
@@ -101,6 +103,7 @@ export function parseGeoJsonPlan(doc: unknown, options: GeoJsonOptions = {}): Pl
   const plan: PlanInfo = { id: planId, decisions: [], boundary: [] };
   if (typeof doc.name === 'string' && doc.name.trim()) plan.name = doc.name.trim();
   const provisions: Provision[] = [];
+  const budget = new PlanBudget(options.limits);
 
   features.forEach((f, index) => {
     const fallbackId = `feature ${index + 1}`;
@@ -110,7 +113,7 @@ export function parseGeoJsonPlan(doc: unknown, options: GeoJsonOptions = {}): Pl
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : fallbackId;
     if (f.geometry === null || f.geometry === undefined) return warnings.add(id, 'The feature has no geometry; it was skipped.');
     const geometry = emptyGeometry();
-    new GeometryReader({ crs, order, featureId: id, warnings }).add(f.geometry, geometry);
+    new GeometryReader({ crs, order, featureId: id, warnings, budget }).add(f.geometry, geometry);
     if (isEmptyGeometry(geometry)) return warnings.add(id, 'The feature has no usable geometry; it was skipped.');
 
     const use = pick(props, mapping.use, DEFAULT_GEOJSON_MAPPING.use);

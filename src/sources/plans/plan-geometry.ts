@@ -7,6 +7,7 @@ import { getConverter, getCrs, type CrsConverter } from '../../geo';
 import type { AxisOrder, PlanGeometry, Polygon, Ring } from './plan-document';
 import { cleanRing, orientRing, type XY } from './ring-checks';
 import { pairOrder } from './axis-order';
+import type { PlanBudget } from './plan-limits';
 import type { WarningList } from './warnings';
 import { isRecord } from '../../shared/is-record';
 
@@ -21,6 +22,8 @@ export interface GeometryContext {
   order: AxisOrder;
   featureId: string;
   warnings: WarningList;
+  /** Counts every ring and line read against the plan's caps. */
+  budget: PlanBudget;
 }
 
 export function emptyGeometry(): PlanGeometry {
@@ -104,11 +107,13 @@ export class GeometryReader {
     return [out[0], out[1]];
   }
 
+  /** The positions of a ring or line, counted against the plan's caps before they are read. */
   private positions(list: unknown, what: string): XY[] | undefined {
     if (!Array.isArray(list)) {
       this.warn(`${what} has no coordinate list; it was skipped.`);
       return undefined;
     }
+    this.ctx.budget.addVertices(list.length);
     const out: XY[] = [];
     for (const pos of list) {
       const p = this.xy(pos);
@@ -192,6 +197,7 @@ export class GeometryReader {
       }
       out.push(ring);
     }
+    this.ctx.budget.addPolygon(0);
     return out;
   }
 

@@ -13,12 +13,14 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { hasCrs, listCrs, normaliseCrsCode } from '../../geo';
-import type { PlanDocument, PlanGeometry, PlanInfo, Provision, ProvisionKind, ProvisionValue } from './plan-document';
+import type { PlanDocument, PlanGeometry, PlanInfo, Polygon, Provision, ProvisionKind, ProvisionValue } from './plan-document';
+import { formatNumber } from '../../shared/format-number';
 import { AxisOrderVote } from './axis-order';
 import { SHIPPED_CATALOGUE, type CatalogueLookup } from './catalogue';
 import { finishProvision, landUseFromCode } from './finish-provision';
 import { emptyGeometry, GeometryReader } from './plan-geometry';
 import { PlanParseError } from './plan-error';
+import { PlanBudget, type PlanLimits } from './plan-limits';
 import { fillPlaceholders } from './provision-text';
 import type { XY } from './ring-checks';
 import { ss637040Code, ss637040UseText } from './ss637040-codes';
@@ -31,6 +33,7 @@ export interface Ss637040Options {
   /** CRS when the file's `koordinatsystem` is missing. */
   crs?: string;
   catalogue?: CatalogueLookup;
+  limits?: Partial<PlanLimits>;
 }
 
 type Node = Record<string, unknown>;
@@ -50,6 +53,13 @@ function text(value: unknown): string | undefined {
 
 function hrefs(value: unknown): string[] {
   return list(value).map((v) => (isRecord(v) && typeof v['@_href'] === 'string' ? v['@_href'].replace(/^#/, '') : undefined)).filter((v): v is string => !!v);
+}
+
+/** Each id once, in first-seen order, with how often each was listed. */
+function distinct(ids: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, trimValues: true });
@@ -199,60 +209,72 @@ export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanD
   const swap = order === 'NE';
   const toEN = (p: [number, number]): XY => (swap ? [p[1], p[0]] : [p[0], p[1]]);
 
-  // Areas, assembled on demand and cached.
   const areaNodes = new Map<string, Node>();
   for (const o of omraden) {
     const id = text(o['@_id']);
     if (id) areaNodes.set(id, o);
   }
-  const areaCache = new Map<string, XY[][][]>();
-  const area = (id: string, featureId: string): XY[][][] => {
+  // Areas, assembled and converted on demand, once each however often they are referred to; every use
+  // counts against the plan's caps (`budget`), and so does assembly (`assembly`), which a file
+  // could otherwise multiply by listing one long boundary line in many areas.
+  const budget = new PlanBudget(options.limits);
+  const assembly = new PlanBudget(options.limits);
+  const areaCache = new Map<string, Polygon[]>();
+  const area = (id: string, featureId: string): Polygon[] => {
     const cached = areaCache.get(id);
     if (cached) return cached;
     const node = areaNodes.get(id);
-    let polygons: XY[][][] = [];
+    const polygons: Polygon[] = [];
     if (!node) {
       warnings.add(featureId, `It refers to area #${id}, which the file does not contain.`);
     } else {
       const edges: DirectedEdge[] = [];
       for (const [dir, refs] of [['plus', hrefs(node.plus)], ['minus', hrefs(node.minus)]] as const) {
-        for (const ref of refs) {
+        for (const [ref, times] of distinct(refs)) {
+          if (times > 1) warnings.add(`#${id}`, `Area #${id} lists boundary line #${ref} ${formatNumber(times, 'en')} times; it was used once.`);
           const pts = lines.get(ref);
           if (!pts) {
             warnings.add(`#${id}`, `Area #${id} refers to boundary line #${ref}, which the file does not contain; the line was left out.`);
             continue;
           }
+          assembly.addVertices(pts.length);
           const en = pts.map(toEN);
           edges.push({ id: ref, points: dir === 'plus' ? en : en.reverse() });
         }
       }
       const { rings, problems } = assembleRings(edges);
       for (const p of problems) warnings.add(`#${id}`, `Area #${id}: ${p}`);
-      polygons = ringsToPolygons(rings);
-      if (polygons.length === 0 && problems.length === 0) warnings.add(`#${id}`, `Area #${id} has no boundary lines.`);
-    }
-    areaCache.set(id, polygons);
-    return polygons;
-  };
-  const reader = (featureId: string): GeometryReader => new GeometryReader({ crs: crs!, order: 'EN', featureId, warnings });
-  const geometryOf = (areaIds: string[], points: [number, number][], featureId: string): PlanGeometry => {
-    const out = emptyGeometry();
-    const r = reader(featureId);
-    for (const aid of areaIds) {
-      for (const poly of area(aid, featureId)) {
-        const rings: [number, number][][] = [];
+      const planar = ringsToPolygons(rings);
+      if (planar.length === 0 && problems.length === 0) warnings.add(`#${id}`, `Area #${id} has no boundary lines.`);
+      const r = new GeometryReader({ crs: crs!, order: 'EN', featureId: `#${id}`, warnings, budget: assembly });
+      for (const poly of planar) {
+        const converted: Polygon = [];
         for (let i = 0; i < poly.length; i++) {
-          const ring = r.checkedRing(poly[i]!, `Area #${aid}${poly.length > 1 ? `, ring ${i + 1}${i === 0 ? ' (outer)' : ' (hole)'}` : ''}`, i === 0);
+          const ring = r.checkedRing(poly[i]!, `Area #${id}${poly.length > 1 ? `, ring ${i + 1}${i === 0 ? ' (outer)' : ' (hole)'}` : ''}`, i === 0);
           if (!ring) {
             if (i === 0) break;
             continue;
           }
-          rings.push(ring);
+          converted.push(ring);
         }
-        if (rings.length > 0) out.polygons.push(rings);
+        if (converted.length > 0) polygons.push(converted);
       }
     }
-    for (const p of points) out.points.push(r.lonLat(toEN(p)));
+    areaCache.set(id, polygons);
+    return polygons;
+  };
+  const pointReader = new GeometryReader({ crs: crs!, order: 'EN', featureId: '', warnings, budget });
+  const geometryOf = (areaIds: string[], points: [number, number][], featureId: string): PlanGeometry => {
+    const out = emptyGeometry();
+    for (const [aid, times] of distinct(areaIds)) {
+      if (times > 1) warnings.add(featureId, `It refers to area #${aid} ${formatNumber(times, 'en')} times; it was read once.`);
+      for (const poly of area(aid, featureId)) {
+        budget.addPolygon(poly.reduce((n, ring) => n + ring.length, 0));
+        // the same arrays for every provision that uses the area (read-only from here on)
+        out.polygons.push(poly);
+      }
+    }
+    for (const p of points) out.points.push(pointReader.lonLat(toEN(p)));
     return out;
   };
 

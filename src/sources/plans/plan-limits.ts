@@ -1,0 +1,55 @@
+/**
+ * Caps on the work a plan file may cause: the polygons and vertices of all its areas and lines,
+ * counted as they are read, before they are checked and converted (an SS 637040 area that three
+ * provisions refer to counts three times, since the zoning layer drapes, outlines and indexes
+ * it for each of them). Real plans stay far below them: the SS 637040 example
+ * has 16 provisions and 163 positions, the benchmark's synthetic plan 10,000 polygons and about
+ * 60,000 vertices; a plan over a cap would cost the viewer gigabytes, so it is refused whole
+ * with an error that names the cap.
+ */
+import { formatNumber } from '../../shared/format-number';
+import { PlanParseError } from './plan-error';
+
+export interface PlanLimits {
+  /** Most vertices of all areas, plan boundaries and lines together. */
+  vertices: number;
+  /** Most polygons of all provisions and plan boundaries together. */
+  polygons: number;
+}
+
+export const PLAN_LIMITS: Readonly<PlanLimits> = Object.freeze({ vertices: 500_000, polygons: 50_000 });
+
+/** Counts a plan's geometry against its limits while it is read. */
+export class PlanBudget {
+  private vertices = 0;
+  private polygons = 0;
+  private readonly limits: PlanLimits;
+
+  constructor(limits: Partial<PlanLimits> = {}) {
+    this.limits = { ...PLAN_LIMITS, ...limits };
+  }
+
+  /**
+   * Counts `count` vertices (before they are checked or converted, so that no cap is passed
+   * by much work).
+   * @throws PlanParseError past the vertex cap
+   */
+  addVertices(count: number): void {
+    this.vertices += count;
+    if (this.vertices > this.limits.vertices) this.refuse(this.limits.vertices, 'vertices');
+  }
+
+  /**
+   * Counts one polygon of `vertexCount` vertices.
+   * @throws PlanParseError past either cap
+   */
+  addPolygon(vertexCount: number): void {
+    this.polygons++;
+    if (this.polygons > this.limits.polygons) this.refuse(this.limits.polygons, 'polygons');
+    this.addVertices(vertexCount);
+  }
+
+  private refuse(limit: number, what: string): never {
+    throw new PlanParseError(`The plan is too large to draw: its areas have more than ${formatNumber(limit, 'en')} ${what} in all (the limit). No part of it is drawn.`);
+  }
+}
