@@ -1,10 +1,11 @@
 /**
- * Fetches, parses and meshes a plan: the whole pipeline of a zoning layer's data, in one call
- * that runs in a Web Worker (`plan.worker.ts`) or, where workers are unavailable, in place.
+ * Fetches, parses, meshes and indexes a plan: the whole pipeline of a zoning layer's data, in one
+ * call that runs in a Web Worker (`plan.worker.ts`) or, where workers are unavailable, in place.
  */
 import { parsePlan, type GeoJsonPlanMapping } from '../../sources/plans';
 import type { PlanDocument, PlanFormat } from '../../sources/plans/plan-document';
 import { buildPlanGeometry, type PlanGeometry, type PlanGeometryParams } from './plan-geometry';
+import { buildPlanIndex, type PlanIndexData } from './plan-index';
 
 export interface PlanLoadRequest extends PlanGeometryParams {
   /** Absolute URL of the plan file. */
@@ -18,6 +19,8 @@ export interface PlanLoadRequest extends PlanGeometryParams {
 export interface PlanLoadResult {
   doc: PlanDocument;
   geometry: PlanGeometry;
+  /** The spatial index of the plan's areas (for `PlanIndex`). */
+  index: PlanIndexData;
 }
 
 async function fetchText(url: string): Promise<string> {
@@ -35,5 +38,5 @@ export async function loadPlan(req: PlanLoadRequest): Promise<PlanLoadResult> {
   const text = await fetchText(req.url);
   const doc = parsePlan(text, { format: req.format, crs: req.crs, mapping: req.mapping });
   const geometry = buildPlanGeometry(doc, req);
-  return { doc, geometry };
+  return { doc, geometry, index: buildPlanIndex(doc) };
 }
