@@ -4,7 +4,8 @@
  */
 import type { PlanDocument, PlanFormat } from './plan-document';
 import type { CatalogueLookup } from './catalogue';
-import { decodeText, detectPlanFormat } from './detect-format';
+import { decodeUtf8 } from '../../shared/utf8';
+import { detectPlanFormat } from './detect-format';
 import { parseGeoJsonPlan, type GeoJsonPlanMapping } from './geojson-plan';
 import { parseNgpDetaljplan } from './ngp-detaljplan';
 import { PlanParseError } from './plan-error';
@@ -44,7 +45,7 @@ function parseJson(text: string): unknown {
  */
 export function parsePlan(input: string | ArrayBuffer | Uint8Array | object, options: ParsePlanOptions = {}): PlanDocument {
   let data: string | object;
-  if (input instanceof ArrayBuffer || input instanceof Uint8Array) data = decodeText(input);
+  if (input instanceof ArrayBuffer || input instanceof Uint8Array) data = decodeUtf8(input);
   else if (typeof input === 'string') data = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   else if (input !== null && typeof input === 'object') data = input;
   else throw new PlanParseError(`Cannot read a plan from ${input === null ? 'null' : typeof input}.`);

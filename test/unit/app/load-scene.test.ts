@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completeLayer, fetchJson, resolveScene, uniqueLayerId } from '../../../src/app/load-scene';
+import { completeLayer, resolveScene, uniqueLayerId } from '../../../src/app/load-scene';
 import { listLayerKinds } from '../../../src/spec';
 
 const PAGE = 'https://twin.example/app/index.html';
@@ -68,18 +68,6 @@ describe('load-scene', () => {
     });
   });
 
-  describe('fetchJson', () => {
-    it('should parse the body', async () => {
-      stubFetch({ 'https://x.example/a.json': [200, '{"a":[1,2]}'] });
-      await expect(fetchJson('https://x.example/a.json')).resolves.toEqual({ a: [1, 2] });
-    });
-
-    it('should name the URL and the reason when the server cannot be reached', async () => {
-      vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-      await expect(fetchJson('https://down.example/s.json')).rejects.toThrow('Could not reach https://down.example/s.json: Failed to fetch');
-    });
-  });
-
   describe('resolveScene', () => {
     it('should resolve a relative URL against the page and return it as the base URL', async () => {
       const asked = stubFetch({ 'https://twin.example/app/scenes/demo.json': [200, JSON.stringify(MINIMAL_SCENE)] });
@@ -118,6 +106,20 @@ describe('load-scene', () => {
       expect((error as Error).message).toMatch(/^https:\/\/twin\.example\/app\/s\.json is not valid JSON: /);
     });
 
+    it('should refuse a scene larger than the scene limit, naming the limit, without reading it all', async () => {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          sent += 65_536;
+          controller.enqueue(new Uint8Array(65_536).fill(0x20));
+          if (sent > 100_000_000) controller.close();
+        },
+      }, { highWaterMark: 0 });
+      vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200 })));
+      await expect(resolveScene('big.json', PAGE)).rejects.toThrow('The scene at https://twin.example/app/big.json is larger than 8 MiB (the limit for a scene); it was not read.');
+      expect(sent).toBeLessThan(9 * 1_048_576);
+    });
+
     it('should list every validation issue with its path', async () => {
       const bad = { ...MINIMAL_SCENE, origin: { lon: 200, lat: 62 }, layers: [{ id: 'city', type: 'tiles3d', name: 'City', url: 'x/tileset.json', opacity: 3 }] };
       stubFetch({ 'https://twin.example/app/bad.json': [200, JSON.stringify(bad)] });
@@ -148,6 +150,23 @@ describe('load-scene', () => {
       expect(layer.type).toBe('tiles3d');
       expect(layer.name).toBe('city');
       expect(layer.id).toBe('city');
+    });
+
+    it('should detect the type from the first 64 KiB without downloading the rest of a large file', async () => {
+      const head = new TextEncoder().encode(`{"asset":{"version":"1.0"},"geometricError":500,"root":{"children":[`);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(head);
+          else controller.enqueue(new TextEncoder().encode('{"geometricError":1},'.repeat(3_000)));
+          sent += 65_536;
+          if (sent > 200_000_000) controller.close();
+        },
+      }, { highWaterMark: 0 });
+      vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200 })));
+      const layer = await completeLayer({ url: 'api/city?format=3dtiles' }, PAGE, new Set());
+      expect(layer.type).toBe('tiles3d');
+      expect(sent).toBeLessThan(1_000_000);
     });
 
     it('should say it cannot tell the type when the content is not recognised', async () => {

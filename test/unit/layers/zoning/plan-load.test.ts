@@ -25,4 +25,19 @@ describe('loadPlan', () => {
     const [lon, lat] = [(b[0]![0] + b[2]![0]) / 2, (b[0]![1] + b[2]![1]) / 2];
     expect(index.at(lon, lat).provisions).toHaveLength(501);
   });
+
+  it('should refuse a plan larger than the plan limit before reading it, naming the limit', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 65_536;
+        controller.enqueue(new Uint8Array(65_536).fill(0x20));
+      },
+    }, { highWaterMark: 0 });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'content-length': String(100 * 1_048_576) } })));
+    await expect(loadPlan({ url: URL_, format: 'auto', origin: { lon: 17.9379, lat: 62.6323, height: 0 }, groundHeight: 0, drapeRange: 25 })).rejects.toThrow(
+      `The plan at ${URL_} is 100 MiB, larger than 64 MiB (the limit for a plan); it was not read.`,
+    );
+    expect(pulled).toBeLessThanOrEqual(65_536);
+  });
 });
