@@ -4,7 +4,7 @@
  * provisions refer to counts three times, since the zoning layer drapes, outlines and indexes
  * it for each of them). Real plans stay far below them: the SS 637040 example
  * has 16 provisions and 163 positions, the benchmark's synthetic plan 10,000 polygons and about
- * 60,000 vertices; a plan over a cap would cost the viewer gigabytes, so it is refused whole
+ * 41,000 vertices (3.4 MB); a plan over a cap would cost the viewer gigabytes, so it is refused whole
  * with an error that names the cap.
  */
 import { formatNumber } from '../../shared/format-number';
