@@ -62,7 +62,9 @@ function distinct(ids: string[]): Map<string, number> {
   return counts;
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, trimValues: true });
+// htmlEntities: decode numeric character references (`&#228;`, `&#xE5;`) besides XML's five named
+// entities; fast-xml-parser leaves them as text otherwise. Its limits on DOCTYPE entities stay on.
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, trimValues: true, htmlEntities: true });
 
 /** `SWEREF99_13_30`, `SWEREF 99 TM`, `EPSG:3008`, `3008` → a registered code. */
 export function crsFromName(name: string): string | undefined {
@@ -90,22 +92,30 @@ function pairs(value: unknown, dim: number): [number, number][] {
   return out;
 }
 
-function dimension(value: unknown): number {
+/** An element's own `srsDimension` (2 or 3), else the one it inherits. */
+function dimension(value: unknown, inherited: number): number {
   const d = isRecord(value) ? Number(value['@_srsDimension']) : NaN;
-  return d === 3 ? 3 : 2;
+  return d === 3 ? 3 : d === 2 ? 2 : inherited;
 }
 
-/** Every position under a curve or point element, in file order within each segment. */
-function positions(node: unknown, out: [number, number][] = []): [number, number][] {
+/**
+ * Every position under a curve or point element, in file order within each segment. GML lets
+ * `srsDimension` stand on any enclosing geometry (the curve, a segment) as well as on the
+ * `pos`/`posList`; the nearest one decides how the numbers pair up.
+ */
+function positions(node: unknown, out: [number, number][] = [], inherited = 2): [number, number][] {
   if (Array.isArray(node)) {
-    for (const n of node) positions(n, out);
+    for (const n of node) positions(n, out, inherited);
     return out;
   }
   if (!isRecord(node)) return out;
+  const dim = dimension(node, inherited);
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'pos') for (const p of list(v)) out.push(...pairs(p, dimension(p)));
-    else if (k === 'posList') for (const p of list(v)) out.push(...pairs(p, dimension(p)));
-    else if (!k.startsWith('@_') && k !== '#text') positions(v, out);
+    if (k === 'pos' || k === 'posList') {
+      // (no spread: a posList can hold more positions than a call takes arguments)
+      for (const p of list(v)) for (const pair of pairs(p, dimension(p, dim))) out.push(pair);
+    }
+    else if (!k.startsWith('@_') && k !== '#text') positions(v, out, dim);
   }
   return out;
 }
