@@ -104,7 +104,9 @@ export function serialiseCatalogue(lookup: CatalogueLookup): string {
   return JSON.stringify(lookup, null, 2) + '\n';
 }
 
-/** An entry by UUID (any case), or undefined. */
+/** An entry by UUID (any case), or undefined; the UUID comes from data, so only the lookup's own entries count. */
 export function catalogueEntry(lookup: CatalogueLookup, uuid: string | undefined): CatalogueEntry | undefined {
-  return uuid ? lookup.entries[uuid.toLowerCase()] : undefined;
+  if (!uuid) return undefined;
+  const key = uuid.toLowerCase();
+  return Object.hasOwn(lookup.entries, key) ? lookup.entries[key] : undefined;
 }

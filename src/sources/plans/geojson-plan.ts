@@ -48,9 +48,10 @@ export interface GeoJsonOptions {
 type Rec = Record<string, unknown>;
 
 
-/** The first of the candidate properties that is present: `[name, value]`. */
+/** The first of the candidate properties that the feature has: `[name, value]` (its own properties only). */
 function pick(props: Rec, mapped: string | undefined, defaults: readonly string[]): [string, unknown] | undefined {
   for (const key of mapped ? [mapped] : defaults) {
+    if (!Object.hasOwn(props, key)) continue;
     const v = props[key];
     if (v !== undefined && v !== null && v !== '') return [key, v];
   }

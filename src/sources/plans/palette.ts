@@ -36,11 +36,11 @@ export const FALLBACK_COLOUR = '#f5f5f5';
 
 /**
  * A Boverket colour name → `#rrggbb`; case-insensitive, also without Swedish letters
- * (`blagra`). `undefined` for an unknown name.
+ * (`blagra`). `undefined` for an unknown name (the name comes from data: only our own colours count).
  */
 export function colourHex(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  return PLAN_COLOURS[name] ?? BY_FOLDED_NAME.get(foldName(name));
+  return (Object.hasOwn(PLAN_COLOURS, name) ? PLAN_COLOURS[name] : undefined) ?? BY_FOLDED_NAME.get(foldName(name));
 }
 
 function foldName(name: string): string {
