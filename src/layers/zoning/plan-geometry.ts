@@ -20,12 +20,12 @@ export interface PlanGeometryParams {
 }
 
 /**
- * One draping batch: volumes of one colour, drawn with one set of stencil passes. `parity`
- * batches never overlap themselves (fills, patterns) and need two passes; `count` batches
- * overlap (outline boxes at corners and shared edges) and need three.
+ * One draping batch: volumes of one colour and pattern, drawn with one set of stencil passes
+ * (../drape/drape-materials), which colour each pixel once however many of them overlap there.
+ * `outline` batches are widened on screen by the shader.
  */
 export interface DrapeBatch {
-  stencil: 'parity' | 'count';
+  kind: 'fill' | 'pattern' | 'outline';
   mesh: MeshArrays;
 }
 
@@ -83,7 +83,9 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
   const bottom = params.groundHeight - params.drapeRange;
   const top = params.groundHeight + params.drapeRange;
   const outlines = new MeshBuilder();
-  const patterns = new MeshBuilder();
+  // prickmark and korsmark each their own batch, so that where they overlap both are drawn
+  const dots = new MeshBuilder();
+  const crosses = new MeshBuilder();
   const fillsByColour = new Map<string, MeshBuilder>();
   const seen = new Set<string>();
   const envelopes = new MeshBuilder();
@@ -121,7 +123,7 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
       let fills = fillsByColour.get(key);
       if (!fills) fillsByColour.set(key, (fills = new MeshBuilder()));
       for (const polygon of polygons) {
-        // the same area twice in one colour would cancel out in a parity batch
+        // the same area twice in one colour is drawn once (saves the work; it would not show)
         const id = `${key}|${JSON.stringify(polygon)}`;
         if (seen.has(id)) continue;
         seen.add(id);
@@ -132,6 +134,7 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
     } else if (prov.kind === 'egenskap') {
       const pattern = prov.noBuild ? PATTERN.dots : isKorsmark(prov) ? PATTERN.crosses : null;
       if (pattern !== null) {
+        const patterns = pattern === PATTERN.dots ? dots : crosses;
         for (const polygon of polygons) if (appendPrism(patterns, frame, polygon, { bottom, top, colour: NO_BUILD, pattern })) counts.patterns++;
       }
       addOutline(polygons, HALF_PX.property);
@@ -168,9 +171,9 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
   for (const { a, b, halfPx } of edgeWidths.values()) appendEdgeBox(outlines, frame, a, b, bottom, top, OUTLINE, halfPx);
 
   const drape: DrapeBatch[] = [];
-  for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ stencil: 'parity', mesh: fills.finish() });
-  if (patterns.vertexCount > 0) drape.push({ stencil: 'parity', mesh: patterns.finish() });
-  if (outlines.vertexCount > 0) drape.push({ stencil: 'count', mesh: outlines.finish() });
+  for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ kind: 'fill', mesh: fills.finish() });
+  for (const patterns of [dots, crosses]) if (patterns.vertexCount > 0) drape.push({ kind: 'pattern', mesh: patterns.finish() });
+  if (outlines.vertexCount > 0) drape.push({ kind: 'outline', mesh: outlines.finish() });
   const labels = buildPlanLabels(doc, params.origin, params.groundHeight);
   return { drape, envelopes: envelopes.finish(), envelopeEdges: Float32Array.from(edges), labels, counts, warnings };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlanGeometry } from '../../../../src/layers/zoning/plan-geometry';
 import type { MeshArrays } from '../../../../src/layers/zoning/mesh-buffers';
 import { PATTERN } from '../../../../src/layers/zoning/mesh-buffers';
-import { ORIGIN, samplePlan } from './plan-fixture';
+import { ORIGIN, rect, samplePlan } from './plan-fixture';
 
 /** Signed volume of a closed triangle mesh (divergence theorem); positive when faces point outwards. */
 function signedVolume(m: MeshArrays, from = 0, to = m.indices.length): number {
@@ -33,9 +33,9 @@ describe('buildPlanGeometry', () => {
   });
 
   it('should batch volumes by colour: fills, then patterns, then outlines on top', () => {
-    const kinds = geometry.drape.map((b) => `${b.stencil}:${b.mesh.colours.slice(0, 3).join(',')}`);
-    // B yellow, GATA grey, PARK green (parity fills), prickmark dots (parity), outlines (count)
-    expect(kinds).toEqual(['parity:255,242,127', 'parity:217,217,217', 'parity:181,217,140', 'parity:40,40,40', 'count:20,20,20']);
+    const kinds = geometry.drape.map((b) => `${b.kind}:${b.mesh.colours.slice(0, 3).join(',')}`);
+    // B yellow, GATA grey, PARK green, prickmark dots, outlines
+    expect(kinds).toEqual(['fill:255,242,127', 'fill:217,217,217', 'fill:181,217,140', 'pattern:40,40,40', 'outline:20,20,20']);
     const dots = geometry.drape[3]!.mesh;
     expect([...dots.patterns].every((p) => p === PATTERN.dots)).toBe(true);
     const outlines = geometry.drape[4]!.mesh;
@@ -76,6 +76,14 @@ describe('buildPlanGeometry', () => {
     plan.provisions.push({ ...plan.provisions[0]!, id: 'b2' });
     const g = buildPlanGeometry(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
     expect(signedVolume(g.drape[0]!.mesh)).toBeCloseTo(100 * 50 * 20, -2);
+  });
+
+  it('should put prickmark and korsmark in batches of their own, so that where they overlap both are drawn', () => {
+    const plan = samplePlan();
+    plan.provisions.push({ id: 'k', planId: 'plan-1', kind: 'egenskap', text: 'Marken får endast förses med komplementbyggnad.', values: [], geometry: { polygons: [[rect(50, 0, 150, 8)]], lines: [], points: [] } });
+    const g = buildPlanGeometry(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
+    const patterns = g.drape.filter((b) => b.kind === 'pattern').map((b) => new Set(b.mesh.patterns));
+    expect(patterns).toEqual([new Set([PATTERN.dots]), new Set([PATTERN.crosses])]);
   });
 
   it('should warn about a use without a colour and an envelope below the ground', () => {
