@@ -5,10 +5,10 @@
 import { fetchText, PLAN_MAX_BYTES } from '../../sources/fetch-limited';
 import { parsePlan, type GeoJsonPlanMapping } from '../../sources/plans';
 import type { PlanDocument, PlanFormat } from '../../sources/plans/plan-document';
-import { buildPlanGeometry, type PlanGeometry, type PlanGeometryParams } from './plan-geometry';
+import { buildPlanMeshes, type PlanMeshes, type PlanMeshParams } from './plan-meshes';
 import { buildPlanIndex, type PlanIndexData } from './plan-index';
 
-export interface PlanLoadRequest extends PlanGeometryParams {
+export interface PlanLoadRequest extends PlanMeshParams {
   /** Absolute URL of the plan file. */
   url: string;
   format: PlanFormat | 'auto';
@@ -19,7 +19,8 @@ export interface PlanLoadRequest extends PlanGeometryParams {
 
 export interface PlanLoadResult {
   doc: PlanDocument;
-  geometry: PlanGeometry;
+  /** The plan's draping batches, envelopes and labels, for `PlanObjects`. */
+  geometry: PlanMeshes;
   /** The spatial index of the plan's areas (for `PlanIndex`). */
   index: PlanIndexData;
 }
@@ -27,6 +28,6 @@ export interface PlanLoadResult {
 export async function loadPlan(req: PlanLoadRequest): Promise<PlanLoadResult> {
   const text = await fetchText(req.url, { maxBytes: PLAN_MAX_BYTES, what: 'plan' });
   const doc = parsePlan(text, { format: req.format, crs: req.crs, mapping: req.mapping });
-  const geometry = buildPlanGeometry(doc, req);
+  const geometry = buildPlanMeshes(doc, req);
   return { doc, geometry, index: buildPlanIndex(doc) };
 }

@@ -20,7 +20,7 @@ import {
 import { AFTER_DRAPES_RENDER_ORDER, allocateDrapeOrders, createDrapeMaterials, createDrapeUniforms, DRAPE_PASSES, type DrapeUniforms } from '../drape/drape-materials';
 import { PlanLabelMesh } from './label-mesh';
 import type { MeshArrays } from './mesh-buffers';
-import type { PlanGeometry } from './plan-geometry';
+import type { PlanMeshes } from './plan-meshes';
 
 const _size = new Vector2();
 const ENVELOPE_OPACITY = 1;
@@ -61,7 +61,7 @@ export class PlanObjects {
   private readonly labels: PlanLabelMesh;
   private readonly edgeMaterial: LineBasicMaterial;
 
-  constructor(geometry: PlanGeometry) {
+  constructor(geometry: PlanMeshes) {
     this.root.name = 'zoning';
     this.volumes.name = 'envelopes';
     let order = allocateDrapeOrders(geometry.drape.length * DRAPE_PASSES);

@@ -1,6 +1,7 @@
 /**
- * Turns a parsed plan into the zoning layer's merged meshes: one draping volume mesh (outlines,
- * patterns and use-area fills, in that order) and one envelope mesh for maximum heights.
+ * Turns a parsed plan into the zoning layer's merged meshes (`PlanMeshes`; not to be confused
+ * with a provision's `PlanGeometry` in lon/lat): draping batches (use-area fills by colour, then
+ * prickmark and korsmark, then outlines) and one envelope mesh for maximum heights.
  * Pure TypeScript over `src/geo` and earcut, so it runs in a Web Worker.
  */
 import { createGeoidModel, createSceneFrame, rh2000ToEllipsoidal, type GeoOrigin, type GeoidModel, type SceneFrame } from '../../geo';
@@ -10,7 +11,7 @@ import { MeshBuilder, PATTERN, type MeshArrays, type Rgba } from './mesh-buffers
 import { buildPlanLabels, type PlanLabels } from './plan-labels';
 import { appendEdgeBox, appendPrism } from './prism';
 
-export interface PlanGeometryParams {
+export interface PlanMeshParams {
   /** The scene origin the positions are relative to. */
   origin: GeoOrigin;
   /** Ground height under the plan above the WGS84 ellipsoid, metres. */
@@ -29,7 +30,7 @@ export interface DrapeBatch {
   mesh: MeshArrays;
 }
 
-export interface PlanGeometry {
+export interface PlanMeshes {
   /** Draping batches in drawing order (fills, then patterns, then outlines on top). */
   drape: DrapeBatch[];
   /** Translucent maximum-height envelopes. */
@@ -78,7 +79,7 @@ function centroid(polygon: Polygon): [number, number] {
   return [lon / ring.length, lat / ring.length];
 }
 
-export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams): PlanGeometry {
+export function buildPlanMeshes(doc: PlanDocument, params: PlanMeshParams): PlanMeshes {
   const frame: SceneFrame = createSceneFrame(params.origin);
   const bottom = params.groundHeight - params.drapeRange;
   const top = params.groundHeight + params.drapeRange;
