@@ -7,6 +7,7 @@
 import { createGeoidModel, createSceneFrame, rh2000ToEllipsoidal, type GeoOrigin, type GeoidModel, type SceneFrame } from '../../geo';
 import { EGM96_SWEDEN_GRID } from '../../geo/geoid-egm96-regions';
 import type { PlanDocument, PlanWarning, Polygon, Provision } from '../../sources/plans/plan-document';
+import { FALLBACK_COLOUR } from '../../sources/plans/palette';
 import { MeshBuilder, PATTERN, type MeshArrays, type Rgba } from './mesh-buffers';
 import { buildPlanLabels, type PlanLabels } from './plan-labels';
 import { appendEdgeBox, appendPrism } from './prism';
@@ -47,8 +48,16 @@ export interface PlanMeshes {
 /** One colour for every outline (they share one batch); the plan boundary is wider. */
 const OUTLINE: Rgba = [20, 20, 20, 255];
 const NO_BUILD: Rgba = [40, 40, 40, 235];
-const UNKNOWN_USE: Rgba = [200, 200, 200, 150];
 const FILL_ALPHA = 230;
+
+function hexToRgba(hex: string | undefined, alpha: number): Rgba | null {
+  if (!hex) return null;
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), alpha] : null;
+}
+
+/** Areas of unknown use: the palette's fallback colour, more transparent than known uses. */
+const UNKNOWN_USE: Rgba = hexToRgba(FALLBACK_COLOUR, 150)!;
 const ENVELOPE_TOP: Rgba = [250, 246, 235, 95];
 const ENVELOPE_WALL: Rgba = [235, 232, 245, 70];
 
@@ -57,12 +66,6 @@ const HALF_PX = { boundary: 2.2, use: 1.1, property: 0.7 };
 
 /** Geoid for heights over nollplanet (RH 2000): EGM96 over Sweden, nearest edge outside it (±0.5–1 m). */
 const SWEDEN_GEOID: GeoidModel = createGeoidModel({ grid: EGM96_SWEDEN_GRID, outside: 'clamp', description: 'EGM96 over Sweden' });
-
-function hexToRgba(hex: string | undefined, alpha: number): Rgba | null {
-  if (!hex) return null;
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), alpha] : null;
-}
 
 /** Korsmark: land where only complementary buildings may be built. */
 function isKorsmark(p: Provision): boolean {

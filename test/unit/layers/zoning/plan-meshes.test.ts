@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlanMeshes } from '../../../../src/layers/zoning/plan-meshes';
 import type { MeshArrays } from '../../../../src/layers/zoning/mesh-buffers';
 import { PATTERN } from '../../../../src/layers/zoning/mesh-buffers';
+import { FALLBACK_COLOUR } from '../../../../src/sources/plans';
 import { ORIGIN, rect, samplePlan } from './plan-fixture';
 
 /** Signed volume of a closed triangle mesh (divergence theorem); positive when faces point outwards. */
@@ -96,6 +97,9 @@ describe('buildPlanMeshes', () => {
       'h: The totalhöjd of -2 m (over the ground) lies at or below the ground; no envelope is drawn.',
     ]);
     expect(g.counts.envelopes).toBe(0);
+    // drawn in the palette's documented fallback colour
+    const rgb = [1, 3, 5].map((i) => parseInt(FALLBACK_COLOUR.slice(i, i + 2), 16));
+    expect([...g.drape[0]!.mesh.colours.slice(0, 3)]).toEqual(rgb);
   });
 
   it('should place heights over nollplanet with the geoid (RH 2000 + about 24 m in Härnösand)', () => {
