@@ -50,11 +50,6 @@ export function fillPlaceholders(template: string, values: readonly ProvisionVal
   return { text, unfilled };
 }
 
-/** Whether a text has `[name:type]` placeholders. */
-export function hasPlaceholders(text: string): boolean {
-  return /\[[^\]:[]+:[^\][]+\]/.test(text);
-}
-
 const HEIGHT_KINDS: readonly [RegExp, HeightLimit['kind']][] = [
   [/nockh[öo]jd/i, 'nockhöjd'],
   [/totalh[öo]jd/i, 'totalhöjd'],
