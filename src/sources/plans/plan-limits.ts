@@ -4,8 +4,9 @@
  * provisions refer to counts three times, since the zoning layer drapes, outlines and indexes
  * it for each of them). Real plans stay far below them: the SS 637040 example
  * has 16 provisions and 163 positions, the benchmark's synthetic plan 10,000 polygons and about
- * 41,000 vertices (3.4 MB); a plan over a cap would cost the viewer gigabytes, so it is refused whole
- * with an error that names the cap.
+ * 41,000 vertices (3.4 MB). A plan at the caps costs the plan worker about half a gigabyte and
+ * the GPU about 100 MB of buffers; far over them a plan would cost gigabytes, so it is refused
+ * whole with an error that names the cap.
  */
 import { formatNumber } from '../../shared/format-number';
 import { PlanParseError } from './plan-error';
@@ -17,7 +18,7 @@ export interface PlanLimits {
   polygons: number;
 }
 
-export const PLAN_LIMITS: Readonly<PlanLimits> = Object.freeze({ vertices: 500_000, polygons: 50_000 });
+export const PLAN_LIMITS: Readonly<PlanLimits> = Object.freeze({ vertices: 250_000, polygons: 25_000 });
 
 /** Counts a plan's geometry against its limits while it is read. */
 export class PlanBudget {

@@ -74,9 +74,9 @@ describe('plan limits', () => {
     });
 
     it('should apply the default caps, which real plans stay far below', () => {
-      expect(PLAN_LIMITS).toEqual({ vertices: 500_000, polygons: 50_000 });
+      expect(PLAN_LIMITS).toEqual({ vertices: 250_000, polygons: 25_000 });
       const e = parseError(() => parsePlan(manyVerticesGeoJson(PLAN_LIMITS.vertices + 1)));
-      expect(e.message).toMatch(/more than 500,000 vertices in all \(the limit\)/);
+      expect(e.message).toMatch(/more than 250,000 vertices in all \(the limit\)/);
     });
 
     it('should read 8,000 plan-wide provisions (within the caps)', () => {
