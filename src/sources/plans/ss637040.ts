@@ -20,7 +20,7 @@ import { SHIPPED_CATALOGUE, type CatalogueLookup } from './catalogue';
 import { finishProvision, landUseFromCode } from './finish-provision';
 import { emptyGeometry, GeometryReader } from './plan-geometry';
 import { PlanParseError } from './plan-error';
-import { PlanBudget, type PlanLimits } from './plan-limits';
+import { checkGmlLength, PlanBudget, type PlanLimits } from './plan-limits';
 import { fillPlaceholders } from './provision-text';
 import type { XY } from './ring-checks';
 import { ss637040Code, ss637040UseText } from './ss637040-codes';
@@ -175,9 +175,11 @@ function provisionValues(node: Node, unit: string | undefined, valueType: Provis
 
 /**
  * Parses SS 637040:2016 GML text.
- * @throws PlanParseError for XML that does not parse, a file without DP_Data/DP_Plan, or no usable CRS
+ * @throws PlanParseError for XML that does not parse, a file without DP_Data/DP_Plan, no usable CRS,
+ *   or a plan over a cap of ./plan-limits
  */
 export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanDocument {
+  checkGmlLength(xml, options.limits);
   let root: Node;
   try {
     const parsed: unknown = parser.parse(xml, true);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { manyVerticesGeoJson, planWideNgp, repeatedXlinkSs637040 } from '../../../../tools/fixtures/hostile-plans';
+import { formatNumber } from '../../../../src/shared/format-number';
 import { parsePlan, PLAN_LIMITS, PlanParseError } from '../../../../src/sources/plans';
 
 function parseError(run: () => unknown): PlanParseError {
@@ -73,8 +74,15 @@ describe('plan limits', () => {
       expect(parseError(() => parsePlan(plan, { limits: { vertices: 1_999 } })).message).toMatch(/more than 1999 vertices in all \(the limit\)/);
     });
 
+    it('should refuse SS 637040 GML longer than its cap before reading the XML (it costs ~20 bytes of memory a character)', () => {
+      const xml = repeatedXlinkSs637040(10);
+      expect(() => parsePlan(xml, { limits: { gmlCharacters: xml.length } })).not.toThrow();
+      const e = parseError(() => parsePlan(xml, { limits: { gmlCharacters: 20_000 } }));
+      expect(e.message).toBe(`The plan is too large to read: its GML has ${formatNumber(xml.length, 'en')} characters, more than 20,000 (the limit for SS 637040 files). No part of it is drawn.`);
+    });
+
     it('should apply the default caps, which real plans stay far below', () => {
-      expect(PLAN_LIMITS).toEqual({ vertices: 250_000, polygons: 25_000 });
+      expect(PLAN_LIMITS).toEqual({ vertices: 250_000, polygons: 25_000, gmlCharacters: 16 * 1_048_576 });
       const e = parseError(() => parsePlan(manyVerticesGeoJson(PLAN_LIMITS.vertices + 1)));
       expect(e.message).toMatch(/more than 250,000 vertices in all \(the limit\)/);
     });
