@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { completeLayer, resolveScene, uniqueLayerId } from '../../../src/app/load-scene';
 import { listLayerKinds } from '../../../src/spec';
+import { streamedResponse } from '../sources/streamed-response';
 
 const PAGE = 'https://twin.example/app/index.html';
 
@@ -107,17 +108,10 @@ describe('load-scene', () => {
     });
 
     it('should refuse a scene larger than the scene limit, naming the limit, without reading it all', async () => {
-      let sent = 0;
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          sent += 65_536;
-          controller.enqueue(new Uint8Array(65_536).fill(0x20));
-          if (sent > 100_000_000) controller.close();
-        },
-      }, { highWaterMark: 0 });
-      vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200 })));
+      const { response, pulled } = streamedResponse({ total: 100_000_000 });
+      vi.stubGlobal('fetch', vi.fn(async () => response));
       await expect(resolveScene('big.json', PAGE)).rejects.toThrow('The scene at https://twin.example/app/big.json is larger than 8 MiB (the limit for a scene); it was not read.');
-      expect(sent).toBeLessThan(9 * 1_048_576);
+      expect(pulled()).toBeLessThan(9 * 1_048_576);
     });
 
     it('should list every validation issue with its path', async () => {
@@ -154,19 +148,11 @@ describe('load-scene', () => {
 
     it('should detect the type from the first 64 KiB without downloading the rest of a large file', async () => {
       const head = new TextEncoder().encode(`{"asset":{"version":"1.0"},"geometricError":500,"root":{"children":[`);
-      let sent = 0;
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (sent === 0) controller.enqueue(head);
-          else controller.enqueue(new TextEncoder().encode('{"geometricError":1},'.repeat(3_000)));
-          sent += 65_536;
-          if (sent > 200_000_000) controller.close();
-        },
-      }, { highWaterMark: 0 });
-      vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200 })));
+      const { response, pulled } = streamedResponse({ total: 200_000_000, head });
+      vi.stubGlobal('fetch', vi.fn(async () => response));
       const layer = await completeLayer({ url: 'api/city?format=3dtiles' }, PAGE, new Set());
       expect(layer.type).toBe('tiles3d');
-      expect(sent).toBeLessThan(1_000_000);
+      expect(pulled()).toBeLessThan(1_000_000);
     });
 
     it('should say it cannot tell the type when the content is not recognised', async () => {

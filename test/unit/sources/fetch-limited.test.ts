@@ -4,20 +4,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchBytes, fetchJson, fetchSample, fetchText } from '../../../src/sources/fetch-limited';
+import { streamedResponse } from './streamed-response';
 
-/** A response streaming `total` bytes of `fill` in 64 KiB chunks, counting what was pulled. */
-function streamed(total: number, fill = 0x20, headers: Record<string, string> = {}): { response: Response; pulled: () => number } {
-  let sent = 0;
-  const chunk = new Uint8Array(65_536).fill(fill);
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= total) return controller.close();
-      const n = Math.min(chunk.byteLength, total - sent);
-      sent += n;
-      controller.enqueue(chunk.slice(0, n));
-    },
-  }, { highWaterMark: 0 });
-  return { response: new Response(body, { status: 200, headers }), pulled: () => sent };
+/** `streamedResponse` of `total` bytes of `fill`. */
+function streamed(total: number, fill = 0x20, headers: Record<string, string> = {}) {
+  return streamedResponse({ total, fill, headers });
 }
 
 afterEach(() => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../../../../src/layers/zoning/plan-load';
 import { PlanIndex, transferablesOfIndex } from '../../../../src/layers/zoning/plan-index';
 import { planWideNgp } from '../../../../tools/fixtures/hostile-plans';
+import { streamedResponse } from '../../sources/streamed-response';
 
 const URL_ = 'https://plans.example/plan-wide.json';
 
@@ -27,17 +28,11 @@ describe('loadPlan', () => {
   });
 
   it('should refuse a plan larger than the plan limit before reading it, naming the limit', async () => {
-    let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += 65_536;
-        controller.enqueue(new Uint8Array(65_536).fill(0x20));
-      },
-    }, { highWaterMark: 0 });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'content-length': String(100 * 1_048_576) } })));
+    const { response, pulled } = streamedResponse({ headers: { 'content-length': String(100 * 1_048_576) } });
+    vi.stubGlobal('fetch', vi.fn(async () => response));
     await expect(loadPlan({ url: URL_, format: 'auto', origin: { lon: 17.9379, lat: 62.6323, height: 0 }, groundHeight: 0, drapeRange: 25 })).rejects.toThrow(
       `The plan at ${URL_} is 100 MiB, larger than 64 MiB (the limit for a plan); it was not read.`,
     );
-    expect(pulled).toBeLessThanOrEqual(65_536);
+    expect(pulled()).toBeLessThanOrEqual(65_536);
   });
 });
