@@ -159,16 +159,10 @@ export class Engine {
   }
 
   /**
-   * The nearest feature with data along a ray (e.g. an XR controller's), or `null`; with a
-   * comparison active, only layers shown on `side` (default: the side shown on the whole view).
-   */
-  pickAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit | null {
-    return this.pickGroupAlong(raycaster, side)[0] ?? null;
-  }
-
-  /**
-   * The nearest feature along a ray, then the other features of its layer at the same place
-   * (e.g. a plan and every regulation that applies there); empty when nothing is hit.
+   * The nearest feature along a ray (e.g. an XR controller's), then the other features of its
+   * layer at the same place (e.g. a plan and every regulation that applies there); empty when
+   * nothing is hit. With a comparison active, only layers shown on `side` (default: the side
+   * shown on the whole view).
    */
   pickGroupAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit[] {
     let best: FeatureHit | null = null;

@@ -50,6 +50,25 @@ describe('bad input', () => {
     expect(session.app.errors.pageErrors).toEqual([]);
   });
 
+  it('should refuse hostile tiles (test/fixtures/hostile) with a clear error on their layer', async () => {
+    const page = session.app.page;
+    await loadScene(page, {
+      ...brokenScene(),
+      title: 'Hostile tiles',
+      layers: [
+        { id: 'buildings', type: 'tiles3d', name: 'Buildings', url: '/tiles/harnosand-buildings/tileset.json' },
+        { id: 'lying', type: 'tiles3d', name: 'Lying b3dm header', url: '/fixtures/hostile/lying-b3dm/tileset.json' },
+        { id: 'cycle', type: 'tiles3d', name: 'Tilesets in a circle', url: '/fixtures/hostile/tileset-cycle/a.json' },
+      ],
+    }, 60_000);
+    const layers = Object.fromEntries((await page.evaluate(() => window.twin.layers())).map((l) => [l.id, l]));
+    expect(layers.buildings).toMatchObject({ state: 'ready' });
+    expect(layers.lying).toMatchObject({ state: 'error', error: expect.stringMatching(/1 tile failed to load; first: lying-b3dm\/tile\.b3dm: .*b3dm header says its batch table JSON has 1500000000 bytes, but the tile has only 44/) });
+    expect(layers.cycle).toMatchObject({ state: 'error', error: expect.stringMatching(/external tilesets nest more than 16 deep \(the limit/) });
+    expect(session.app.errors.pageErrors).toEqual([]);
+    await loadScene(page, brokenScene());
+  });
+
   it('should show each layer error as text in the layer panel', async () => {
     const alert = session.app.page.locator('[data-layer-id="missing-content"] .layer-error');
     await expect.poll(() => alert.innerText()).toMatch(/HTTP 404/);

@@ -142,6 +142,30 @@ async function expectColours(page: Page, doc: PlanDocument, texts: string[]): Pr
 
 const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
 
+/**
+ * Mean colour and the share of dark pixels (pattern marks) of a (2·half+1)² block around the
+ * pixel `east`/`north` metres from the view centre (top-down view 420 m above, as in `colourAt`).
+ */
+async function blockAt(page: Page, shot: PNG, east: number, north: number, half = 17): Promise<{ mean: [number, number, number]; dark: number }> {
+  const h = await page.evaluate(() => innerHeight);
+  const mpp = (2 * 420 * Math.tan((25 * Math.PI) / 180)) / h;
+  const px = Math.round(shot.width / 2 + east / mpp);
+  const py = Math.round(shot.height / 2 - north / mpp);
+  const sum = [0, 0, 0];
+  let dark = 0;
+  let n = 0;
+  for (let dy = -half; dy <= half; dy++) {
+    for (let dx = -half; dx <= half; dx++) {
+      const o = ((py + dy) * shot.width + (px + dx)) * 4;
+      const rgb = [shot.data[o]!, shot.data[o + 1]!, shot.data[o + 2]!];
+      for (let c = 0; c < 3; c++) sum[c]! += rgb[c]!;
+      if ((rgb[0]! + rgb[1]! + rgb[2]!) / 3 < 100) dark++;
+      n++;
+    }
+  }
+  return { mean: sum.map((v) => v / n) as [number, number, number], dark: dark / n };
+}
+
 describe('zoning plans', () => {
   const session = useApp('?scene=/fixtures/scenes/empty.json&lang=sv');
   const fixtures = inject('fixturesUrl');
@@ -196,8 +220,8 @@ describe('zoning plans', () => {
     expect(before - after, `${before} → ${after}`).toBe(2);
     const [layer] = await page.evaluate(() => window.twin.layers());
     expect(layer!.state).toBe('ready');
-    // the whole plan: 4 colours × 2 passes + prickmark 2 + outlines 3 + envelopes 2 + labels 1 (+ ground plane)
-    expect(before).toBe(17);
+    // the whole plan: (4 colours + prickmark + outlines) × 3 passes + envelopes 2 + labels 1 (+ ground plane)
+    expect(before).toBe(22);
   });
 
   it('should draw use areas in their Boverket colours', async () => {
@@ -293,6 +317,34 @@ describe('zoning plans', () => {
     const warnings = page.locator('.layer-warnings');
     await warnings.locator('summary').click();
     expect(await warnings.innerText()).toMatch(/media type/i);
+  });
+
+  it('should draw overlapping areas of one colour and overlapping prickmark and korsmark, never cancelling them (test/fixtures/hostile/overlapping-areas.geojson)', async () => {
+    const page = session.app.page;
+    // the fixture's rectangles are laid out in metres east/north of this origin
+    await loadScene(page, planScene(`${fixtures}/hostile/overlapping-areas.geojson`, 17.9379, 62.6323, { volumes: false }));
+    const [layer] = await page.evaluate(() => window.twin.layers());
+    expect(layer).toMatchObject({ state: 'ready', featureCount: 6 });
+    const png = await page.screenshot();
+    saveScreenshot('zoning-overlapping-areas', png);
+    const shot = PNG.sync.read(png);
+    const gul = hex('#ffffce');
+    // two residential areas overlap between x −20 and 20 m: the overlap is as yellow as either alone
+    for (const [east, north] of [[0, -20], [-70, -20], [70, -20]] as const) {
+      const { mean } = await blockAt(page, shot, east, north, 8);
+      for (let c = 0; c < 3; c++) expect(Math.abs(mean[c]! - gul[c]!), `B at ${east}, ${north}: ${mean}`).toBeLessThan(24);
+    }
+    // two prickmark areas overlap between x −20 and 20 m: as dotted there as where one lies
+    const single = await blockAt(page, shot, -70, 75);
+    const both = await blockAt(page, shot, 0, 75);
+    expect(single.dark, `one prickmark: ${single.dark}`).toBeGreaterThan(0.08);
+    expect(both.dark, `two prickmarks: ${both.dark} vs ${single.dark}`).toBeGreaterThan(single.dark * 0.7);
+    // prickmark and korsmark overlap between x 20 and 60 m: both patterns are drawn there
+    const dots = await blockAt(page, shot, -60, 135);
+    const crosses = await blockAt(page, shot, 80, 135);
+    const mixed = await blockAt(page, shot, 40, 135);
+    expect(crosses.dark, `korsmark: ${crosses.dark}`).toBeGreaterThan(0.03);
+    expect(mixed.dark, `prickmark + korsmark ${mixed.dark} vs dots ${dots.dark}, crosses ${crosses.dark}`).toBeGreaterThan(Math.max(dots.dark, crosses.dark) + 0.02);
   });
 
   it('should put an empty plan and an unreachable one into error, with the reason', async () => {

@@ -8,15 +8,18 @@ import type { SceneFrame } from '../../geo';
 import type { PlanDocument } from '../../sources/plans/plan-document';
 import type { FeatureHit, LayerHandle } from '../layer-handle';
 import { planProperties, provisionProperties } from './hit-properties';
-import { PlanIndex } from './plan-index';
+import { PlanIndex, type PlanIndexData } from './plan-index';
 import type { PlanObjects } from './plan-objects';
 
 const _point = new Vector3();
 const _geo: [number, number, number] = [0, 0, 0];
 
 export interface ZoningHandle extends LayerHandle {
-  /** Shows a loaded plan (replacing any earlier one). */
-  setPlan(doc: PlanDocument, objects: PlanObjects): void;
+  /**
+   * Shows a loaded plan (replacing any earlier one), answering picks from `index` (built in the
+   * plan worker), or from an index built here when none is given.
+   */
+  setPlan(doc: PlanDocument, objects: PlanObjects, index?: PlanIndexData): void;
   setBusy(busy: boolean): void;
   dispose(): void;
 }
@@ -87,10 +90,10 @@ export function createZoningHandle(id: string, frame: () => SceneFrame, groundHe
       out.copy(objects.bounds);
       return true;
     },
-    setPlan(doc, next) {
+    setPlan(doc, next, data) {
       objects?.dispose();
       objects = next;
-      index = new PlanIndex(doc);
+      index = new PlanIndex(doc, data);
       object.add(next.root);
     },
     setBusy(b) {

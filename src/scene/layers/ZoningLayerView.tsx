@@ -62,13 +62,13 @@ export function ZoningLayerView({ layer, baseUrl }: LayerViewProps) {
     });
     let live = true;
     job.promise.then(
-      ({ doc, geometry }) => {
+      ({ doc, geometry, index }) => {
         if (!live) return;
         const next = new PlanObjects(geometry);
         next.setOpacity(look.current.opacity);
         next.setVolumesVisible(look.current.volumes);
         objects.current = next;
-        handle.setPlan(doc, next);
+        handle.setPlan(doc, next, index);
         handle.setBusy(false);
         const warnings = formatWarnings([...doc.warnings, ...geometry.warnings]);
         const drawn = geometry.counts.fills + geometry.counts.patterns + geometry.counts.envelopes;

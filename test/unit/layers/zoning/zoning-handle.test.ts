@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Raycaster, Sphere, Vector3, type Intersection } from 'three';
 import { createSceneFrame } from '../../../../src/geo';
-import { buildPlanGeometry } from '../../../../src/layers/zoning/plan-geometry';
+import { buildPlanMeshes } from '../../../../src/layers/zoning/plan-meshes';
 import { PlanObjects } from '../../../../src/layers/zoning/plan-objects';
 import { createZoningHandle } from '../../../../src/layers/zoning/zoning-handle';
 import { ORIGIN, samplePlan } from './plan-fixture';
@@ -11,7 +11,7 @@ const frame = createSceneFrame(ORIGIN);
 function setup() {
   const doc = samplePlan();
   const handle = createZoningHandle('plan', () => frame, () => 28);
-  handle.setPlan(doc, new PlanObjects(buildPlanGeometry(doc, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 })));
+  handle.setPlan(doc, new PlanObjects(buildPlanMeshes(doc, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 })));
   handle.setBusy(false);
   return handle;
 }

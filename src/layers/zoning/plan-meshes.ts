@@ -1,16 +1,18 @@
 /**
- * Turns a parsed plan into the zoning layer's merged meshes: one draping volume mesh (outlines,
- * patterns and use-area fills, in that order) and one envelope mesh for maximum heights.
+ * Turns a parsed plan into the zoning layer's merged meshes (`PlanMeshes`; not to be confused
+ * with a provision's `PlanGeometry` in lon/lat): draping batches (use-area fills by colour, then
+ * prickmark and korsmark, then outlines) and one envelope mesh for maximum heights.
  * Pure TypeScript over `src/geo` and earcut, so it runs in a Web Worker.
  */
 import { createGeoidModel, createSceneFrame, rh2000ToEllipsoidal, type GeoOrigin, type GeoidModel, type SceneFrame } from '../../geo';
 import { EGM96_SWEDEN_GRID } from '../../geo/geoid-egm96-regions';
 import type { PlanDocument, PlanWarning, Polygon, Provision } from '../../sources/plans/plan-document';
+import { FALLBACK_COLOUR } from '../../sources/plans/palette';
 import { MeshBuilder, PATTERN, type MeshArrays, type Rgba } from './mesh-buffers';
 import { buildPlanLabels, type PlanLabels } from './plan-labels';
 import { appendEdgeBox, appendPrism } from './prism';
 
-export interface PlanGeometryParams {
+export interface PlanMeshParams {
   /** The scene origin the positions are relative to. */
   origin: GeoOrigin;
   /** Ground height under the plan above the WGS84 ellipsoid, metres. */
@@ -20,16 +22,16 @@ export interface PlanGeometryParams {
 }
 
 /**
- * One draping batch: volumes of one colour, drawn with one set of stencil passes. `parity`
- * batches never overlap themselves (fills, patterns) and need two passes; `count` batches
- * overlap (outline boxes at corners and shared edges) and need three.
+ * One draping batch: volumes of one colour and pattern, drawn with one set of stencil passes
+ * (../drape/drape-materials), which colour each pixel once however many of them overlap there.
+ * `outline` batches are widened on screen by the shader.
  */
 export interface DrapeBatch {
-  stencil: 'parity' | 'count';
+  kind: 'fill' | 'pattern' | 'outline';
   mesh: MeshArrays;
 }
 
-export interface PlanGeometry {
+export interface PlanMeshes {
   /** Draping batches in drawing order (fills, then patterns, then outlines on top). */
   drape: DrapeBatch[];
   /** Translucent maximum-height envelopes. */
@@ -46,8 +48,16 @@ export interface PlanGeometry {
 /** One colour for every outline (they share one batch); the plan boundary is wider. */
 const OUTLINE: Rgba = [20, 20, 20, 255];
 const NO_BUILD: Rgba = [40, 40, 40, 235];
-const UNKNOWN_USE: Rgba = [200, 200, 200, 150];
 const FILL_ALPHA = 230;
+
+function hexToRgba(hex: string | undefined, alpha: number): Rgba | null {
+  if (!hex) return null;
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), alpha] : null;
+}
+
+/** Areas of unknown use: the palette's fallback colour, more transparent than known uses. */
+const UNKNOWN_USE: Rgba = hexToRgba(FALLBACK_COLOUR, 150)!;
 const ENVELOPE_TOP: Rgba = [250, 246, 235, 95];
 const ENVELOPE_WALL: Rgba = [235, 232, 245, 70];
 
@@ -56,12 +66,6 @@ const HALF_PX = { boundary: 2.2, use: 1.1, property: 0.7 };
 
 /** Geoid for heights over nollplanet (RH 2000): EGM96 over Sweden, nearest edge outside it (±0.5–1 m). */
 const SWEDEN_GEOID: GeoidModel = createGeoidModel({ grid: EGM96_SWEDEN_GRID, outside: 'clamp', description: 'EGM96 over Sweden' });
-
-function hexToRgba(hex: string | undefined, alpha: number): Rgba | null {
-  if (!hex) return null;
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), alpha] : null;
-}
 
 /** Korsmark: land where only complementary buildings may be built. */
 function isKorsmark(p: Provision): boolean {
@@ -78,12 +82,14 @@ function centroid(polygon: Polygon): [number, number] {
   return [lon / ring.length, lat / ring.length];
 }
 
-export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams): PlanGeometry {
+export function buildPlanMeshes(doc: PlanDocument, params: PlanMeshParams): PlanMeshes {
   const frame: SceneFrame = createSceneFrame(params.origin);
   const bottom = params.groundHeight - params.drapeRange;
   const top = params.groundHeight + params.drapeRange;
   const outlines = new MeshBuilder();
-  const patterns = new MeshBuilder();
+  // prickmark and korsmark each their own batch, so that where they overlap both are drawn
+  const dots = new MeshBuilder();
+  const crosses = new MeshBuilder();
   const fillsByColour = new Map<string, MeshBuilder>();
   const seen = new Set<string>();
   const envelopes = new MeshBuilder();
@@ -121,7 +127,7 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
       let fills = fillsByColour.get(key);
       if (!fills) fillsByColour.set(key, (fills = new MeshBuilder()));
       for (const polygon of polygons) {
-        // the same area twice in one colour would cancel out in a parity batch
+        // the same area twice in one colour is drawn once (saves the work; it would not show)
         const id = `${key}|${JSON.stringify(polygon)}`;
         if (seen.has(id)) continue;
         seen.add(id);
@@ -132,6 +138,7 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
     } else if (prov.kind === 'egenskap') {
       const pattern = prov.noBuild ? PATTERN.dots : isKorsmark(prov) ? PATTERN.crosses : null;
       if (pattern !== null) {
+        const patterns = pattern === PATTERN.dots ? dots : crosses;
         for (const polygon of polygons) if (appendPrism(patterns, frame, polygon, { bottom, top, colour: NO_BUILD, pattern })) counts.patterns++;
       }
       addOutline(polygons, HALF_PX.property);
@@ -168,9 +175,9 @@ export function buildPlanGeometry(doc: PlanDocument, params: PlanGeometryParams)
   for (const { a, b, halfPx } of edgeWidths.values()) appendEdgeBox(outlines, frame, a, b, bottom, top, OUTLINE, halfPx);
 
   const drape: DrapeBatch[] = [];
-  for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ stencil: 'parity', mesh: fills.finish() });
-  if (patterns.vertexCount > 0) drape.push({ stencil: 'parity', mesh: patterns.finish() });
-  if (outlines.vertexCount > 0) drape.push({ stencil: 'count', mesh: outlines.finish() });
+  for (const fills of fillsByColour.values()) if (fills.vertexCount > 0) drape.push({ kind: 'fill', mesh: fills.finish() });
+  for (const patterns of [dots, crosses]) if (patterns.vertexCount > 0) drape.push({ kind: 'pattern', mesh: patterns.finish() });
+  if (outlines.vertexCount > 0) drape.push({ kind: 'outline', mesh: outlines.finish() });
   const labels = buildPlanLabels(doc, params.origin, params.groundHeight);
   return { drape, envelopes: envelopes.finish(), envelopeEdges: Float32Array.from(edges), labels, counts, warnings };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanGeometry } from '../../../../src/layers/zoning/plan-geometry';
+import { buildPlanMeshes } from '../../../../src/layers/zoning/plan-meshes';
 import type { MeshArrays } from '../../../../src/layers/zoning/mesh-buffers';
 import { PATTERN } from '../../../../src/layers/zoning/mesh-buffers';
-import { ORIGIN, samplePlan } from './plan-fixture';
+import { FALLBACK_COLOUR } from '../../../../src/sources/plans';
+import { ORIGIN, rect, samplePlan } from './plan-fixture';
 
 /** Signed volume of a closed triangle mesh (divergence theorem); positive when faces point outwards. */
 function signedVolume(m: MeshArrays, from = 0, to = m.indices.length): number {
@@ -15,8 +16,8 @@ function signedVolume(m: MeshArrays, from = 0, to = m.indices.length): number {
   return v / 6;
 }
 
-describe('buildPlanGeometry', () => {
-  const geometry = buildPlanGeometry(samplePlan(), { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
+describe('buildPlanMeshes', () => {
+  const geometry = buildPlanMeshes(samplePlan(), { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
 
   it('should count fills, patterns, outlines and envelopes', () => {
     expect(geometry.counts).toEqual({ fills: 3, patterns: 1, outlines: 6, envelopes: 1 });
@@ -33,9 +34,9 @@ describe('buildPlanGeometry', () => {
   });
 
   it('should batch volumes by colour: fills, then patterns, then outlines on top', () => {
-    const kinds = geometry.drape.map((b) => `${b.stencil}:${b.mesh.colours.slice(0, 3).join(',')}`);
-    // B yellow, GATA grey, PARK green (parity fills), prickmark dots (parity), outlines (count)
-    expect(kinds).toEqual(['parity:255,242,127', 'parity:217,217,217', 'parity:181,217,140', 'parity:40,40,40', 'count:20,20,20']);
+    const kinds = geometry.drape.map((b) => `${b.kind}:${b.mesh.colours.slice(0, 3).join(',')}`);
+    // B yellow, GATA grey, PARK green, prickmark dots, outlines
+    expect(kinds).toEqual(['fill:255,242,127', 'fill:217,217,217', 'fill:181,217,140', 'pattern:40,40,40', 'outline:20,20,20']);
     const dots = geometry.drape[3]!.mesh;
     expect([...dots.patterns].every((p) => p === PATTERN.dots)).toBe(true);
     const outlines = geometry.drape[4]!.mesh;
@@ -74,26 +75,37 @@ describe('buildPlanGeometry', () => {
   it('should draw the same area twice in one colour only once', () => {
     const plan = samplePlan();
     plan.provisions.push({ ...plan.provisions[0]!, id: 'b2' });
-    const g = buildPlanGeometry(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
+    const g = buildPlanMeshes(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
     expect(signedVolume(g.drape[0]!.mesh)).toBeCloseTo(100 * 50 * 20, -2);
+  });
+
+  it('should put prickmark and korsmark in batches of their own, so that where they overlap both are drawn', () => {
+    const plan = samplePlan();
+    plan.provisions.push({ id: 'k', planId: 'plan-1', kind: 'egenskap', text: 'Marken får endast förses med komplementbyggnad.', values: [], geometry: { polygons: [[rect(50, 0, 150, 8)]], lines: [], points: [] } });
+    const g = buildPlanMeshes(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
+    const patterns = g.drape.filter((b) => b.kind === 'pattern').map((b) => new Set(b.mesh.patterns));
+    expect(patterns).toEqual([new Set([PATTERN.dots]), new Set([PATTERN.crosses])]);
   });
 
   it('should warn about a use without a colour and an envelope below the ground', () => {
     const plan = samplePlan();
     delete plan.provisions[0]!.colour;
     plan.provisions[2]!.heightLimit = { kind: 'totalhöjd', metres: -2, reference: 'mark' };
-    const g = buildPlanGeometry(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
+    const g = buildPlanMeshes(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
     expect(g.warnings.map((w) => `${w.featureId}: ${w.message}`)).toEqual([
       'b: No colour is known for the use “B”; it is drawn grey.',
       'h: The totalhöjd of -2 m (over the ground) lies at or below the ground; no envelope is drawn.',
     ]);
     expect(g.counts.envelopes).toBe(0);
+    // drawn in the palette's documented fallback colour
+    const rgb = [1, 3, 5].map((i) => parseInt(FALLBACK_COLOUR.slice(i, i + 2), 16));
+    expect([...g.drape[0]!.mesh.colours.slice(0, 3)]).toEqual(rgb);
   });
 
   it('should place heights over nollplanet with the geoid (RH 2000 + about 24 m in Härnösand)', () => {
     const plan = samplePlan();
     plan.provisions[2]!.heightLimit = { kind: 'totalhöjd', metres: 20, reference: 'nollplan' };
-    const g = buildPlanGeometry(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
+    const g = buildPlanMeshes(plan, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 });
     let top = -Infinity;
     for (let i = 1; i < g.envelopes.positions.length; i += 3) top = Math.max(top, g.envelopes.positions[i]!);
     // 20 m RH 2000 + N ≈ 24 m = 44 m ellipsoidal; the origin is at 28 m
