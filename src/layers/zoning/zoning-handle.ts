@@ -15,8 +15,10 @@ const _point = new Vector3();
 const _geo: [number, number, number] = [0, 0, 0];
 
 export interface ZoningHandle extends LayerHandle {
-  /** Shows a loaded plan (replacing any earlier one). */
+  /** Shows a loaded plan (replacing any earlier one); throws, changing nothing, if the plan cannot be indexed. */
   setPlan(doc: PlanDocument, objects: PlanObjects): void;
+  /** Removes the plan shown (disposing its objects): nothing is drawn or picked until the next `setPlan`. */
+  clearPlan(): void;
   setBusy(busy: boolean): void;
   dispose(): void;
 }
@@ -88,18 +90,22 @@ export function createZoningHandle(id: string, frame: () => SceneFrame, groundHe
       return true;
     },
     setPlan(doc, next) {
-      objects?.dispose();
+      const nextIndex = new PlanIndex(doc);
+      if (objects !== next) objects?.dispose();
       objects = next;
-      index = new PlanIndex(doc);
+      index = nextIndex;
       object.add(next.root);
+    },
+    clearPlan() {
+      objects?.dispose();
+      objects = null;
+      index = null;
     },
     setBusy(b) {
       busy = b;
     },
     dispose() {
-      objects?.dispose();
-      objects = null;
-      index = null;
+      this.clearPlan();
       object.removeFromParent();
     },
   };
