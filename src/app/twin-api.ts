@@ -127,7 +127,16 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
     fail: (message) => rt.scene.getState().setLoadError(message),
     hasScene: () => rt.scene.getState().doc !== null,
   });
-  const ready = loads.first.then(() => hooks.booted).then(() => engine.clock.afterFrames(2));
+  // settles once the app has drawn the outcome: the scene, or the banner with the reason
+  const ready = loads.first.then(
+    () => hooks.booted.then(() => engine.clock.afterFrames(2)),
+    (e: unknown) =>
+      hooks.booted
+        .then(() => engine.clock.afterFrames(1))
+        .then(() => {
+          throw e;
+        }),
+  );
   ready.catch(() => {}); // the reason is shown on screen; readers of twin.ready get it
 
   async function sceneReady(): Promise<void> {
