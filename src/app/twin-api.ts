@@ -115,6 +115,8 @@ interface ResolvedScene {
 
 export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks): TwinApi {
   const { engine } = rt;
+  /** The frame count when the scene shown now was put up: a later frame has drawn it. */
+  let shownAtFrame = -1;
   const loads = new SceneLoads<ResolvedScene>({
     resolve: (source) => resolveScene(source, document.baseURI),
     show({ doc, baseUrl }) {
@@ -122,6 +124,7 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
       rt.selection.getState().select(null);
       rt.compare.getState().reset(doc.comparisons);
       rt.scene.getState().setScene(doc, baseUrl);
+      shownAtFrame = engine.clock.frames;
     },
     afterShow: ({ doc }, isCurrent) => hooks.onSceneLoaded(doc, isCurrent),
     fail: (message) => rt.scene.getState().setLoadError(message),
@@ -142,7 +145,7 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
   async function sceneReady(): Promise<void> {
     await loads.settled();
     await hooks.booted;
-    await engine.clock.afterFrames(1);
+    if (engine.clock.frames <= shownAtFrame) await engine.clock.afterFrames(1);
   }
 
   /** `sceneReady` for a member that needs a scene: its rejection names the member. */

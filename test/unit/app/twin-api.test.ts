@@ -133,6 +133,22 @@ describe('twin API: the load lifecycle', () => {
     });
   });
 
+  describe('sceneReady', () => {
+    it('should wait for a frame drawn after the scene was shown, and no longer once one was', async () => {
+      stubFetch({});
+      const twin = boot(scene('A'));
+      await twin.ready;
+      clearInterval(ticker); // the canvas stops drawing
+      await twin.loadScene(scene('B'));
+      const pending = settle(twin.sceneReady());
+      expect(await Promise.race([pending, new Promise((r) => setTimeout(() => r('pending'), 50))])).toBe('pending');
+      rt.engine.clock.tick(performance.now());
+      expect(await pending).toBe('resolved');
+      // B has been drawn: no frame to wait for
+      expect(await Promise.race([settle(twin.sceneReady()), new Promise((r) => setTimeout(() => r('pending'), 50))])).toBe('resolved');
+    });
+  });
+
   describe('overlapping loadScene calls', () => {
     it('should show the latest call even when the first-issued one finishes last', async () => {
       const slow = gate();
