@@ -8,6 +8,7 @@ import type { LayerState } from '../state/layer-status-store';
 import { COMPARE_MODES, findComparison, type CompareMode } from '../state/compare-store';
 import type { LayerInput, SceneDocument } from '../spec';
 import { completeLayer, resolveScene } from './load-scene';
+import { SceneLoads } from './scene-loads';
 import type { Runtime } from '../engine/runtime';
 import type { XrInfo, XrMenuInfo, XrMode, XrRuntime, XrScale } from '../xr/xr-runtime';
 
@@ -52,8 +53,16 @@ export interface SetViewOptions {
 
 export interface TwinApi {
   readonly version: string;
-  /** Resolves when the first scene is validated and its first frame drawn; rejects if the scene is invalid. */
+  /**
+   * Resolves when the first scene is validated and its first frame drawn; rejects if the scene
+   * cannot be loaded. (A boot load replaced by a later `loadScene` is followed by that one.)
+   */
   readonly ready: Promise<void>;
+  /**
+   * Resolves when the scene shown now is drawn: after any `loadScene` in flight has settled,
+   * the scene then shown has had a frame. Rejects with the reason while no scene is shown.
+   */
+  sceneReady(): Promise<void>;
   /** Resolves when no tile or layer work is pending (checked over 3 consecutive frames). */
   idle(): Promise<void>;
   stats(): EngineStats;
@@ -88,17 +97,68 @@ export interface TwinApi {
 const IDLE_FRAMES = 3;
 
 export interface TwinApiHooks {
-  /** Applies the start view of a freshly loaded scene. */
-  onSceneLoaded(doc: SceneDocument): Promise<void> | void;
+  /**
+   * Applies the start view of a freshly shown scene; `isCurrent()` turns false once a later
+   * `loadScene` has started (the view must then be left alone).
+   */
+  onSceneLoaded(doc: SceneDocument, isCurrent: () => boolean): Promise<void> | void;
+  /** Settles when the app has started (the XR part loaded or found unsupported). */
+  booted: Promise<void>;
   /** The XR runtime, when the app has one. */
   xr?: XrRuntime;
 }
 
-export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>, hooks: TwinApiHooks): TwinApi {
+interface ResolvedScene {
+  doc: SceneDocument;
+  baseUrl: string;
+}
+
+export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks): TwinApi {
   const { engine } = rt;
+  /** The frame count when the scene shown now was put up: a later frame has drawn it. */
+  let shownAtFrame = -1;
+  const loads = new SceneLoads<ResolvedScene>({
+    resolve: (source) => resolveScene(source, document.baseURI),
+    show({ doc, baseUrl }) {
+      engine.setOrigin(doc.origin);
+      rt.selection.getState().select(null);
+      rt.compare.getState().reset(doc.comparisons);
+      rt.scene.getState().setScene(doc, baseUrl);
+      shownAtFrame = engine.clock.frames;
+    },
+    afterShow: ({ doc }, isCurrent) => hooks.onSceneLoaded(doc, isCurrent),
+    fail: (message) => rt.scene.getState().setLoadError(message),
+    hasScene: () => rt.scene.getState().doc !== null,
+  });
+  // settles once the app has drawn the outcome: the scene, or the banner with the reason
+  const ready = loads.first.then(
+    () => hooks.booted.then(() => engine.clock.afterFrames(2)),
+    (e: unknown) =>
+      hooks.booted
+        .then(() => engine.clock.afterFrames(1))
+        .then(() => {
+          throw e;
+        }),
+  );
+  ready.catch(() => {}); // the reason is shown on screen; readers of twin.ready get it
+
+  async function sceneReady(): Promise<void> {
+    await loads.settled();
+    await hooks.booted;
+    if (engine.clock.frames <= shownAtFrame) await engine.clock.afterFrames(1);
+  }
+
+  /** `sceneReady` for a member that needs a scene: its rejection names the member. */
+  async function needScene(member: string): Promise<void> {
+    try {
+      await sceneReady();
+    } catch (e) {
+      throw new Error(`${member}: no scene is shown; the last loadScene failed: ${(e as Error).message}`, { cause: e });
+    }
+  }
 
   async function idle(): Promise<void> {
-    await ready;
+    await needScene('idle');
     let quiet = 0;
     while (quiet < IDLE_FRAMES) {
       await engine.clock.afterFrames(1);
@@ -113,6 +173,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
   const api: TwinApi = {
     version,
     ready,
+    sceneReady,
     idle,
     stats: () => engine.stats(),
     layers() {
@@ -136,7 +197,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       return { ...readGeoView(engine.camera, engine.frame) };
     },
     async setView(view, options = {}) {
-      await ready;
+      await needScene('setView');
       const camera = engine.camera!;
       const current = readGeoView(camera, engine.frame);
       const target = { heading: current.heading, pitch: current.pitch, fov: current.fov, ...view };
@@ -152,24 +213,21 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       const doc = rt.scene.getState().doc;
       return doc ? structuredClone(doc) : null;
     },
-    async loadScene(source) {
-      try {
-        const { doc, baseUrl } = await resolveScene(source, document.baseURI);
-        engine.setOrigin(doc.origin);
-        rt.selection.getState().select(null);
-        rt.compare.getState().reset(doc.comparisons);
-        rt.scene.getState().setScene(doc, baseUrl);
-        await hooks.onSceneLoaded(doc);
-      } catch (e) {
-        rt.scene.getState().setLoadError((e as Error).message);
-        throw e;
-      }
-    },
+    loadScene: (source) => loads.load(source),
     async addLayer(input) {
+      // the layer belongs to the scene being loaded now, else to the one shown
+      const what = `addLayer(${typeof input?.url === 'string' ? input.url : '?'})`;
+      const generation = await loads.target().catch((e: Error) => {
+        throw new Error(`${what}: ${e.message}`, { cause: e });
+      });
       const state = rt.scene.getState();
-      if (!state.doc) throw new Error('addLayer: no scene is loaded');
+      if (!state.doc) throw new Error(`${what}: no scene is loaded`);
+      const revision = state.revision;
       const taken = new Set(state.doc.layers.map((l) => l.id));
       const layer = await completeLayer(input, state.baseUrl, taken);
+      if (loads.generation !== generation || rt.scene.getState().revision !== revision) {
+        throw new Error(`${what}: the scene it was added to was replaced (loadScene) before the layer was ready; add it again to the new scene`);
+      }
       rt.scene.getState().addLayer(layer);
       return layer.id;
     },
@@ -179,8 +237,8 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       return { supported: false, supportsAr: false, presenting: false, mode: null, scale: 'street', frames: 0, views: 0, errorScale, adaptiveFactor: 1, frameMs: 0, origin: { x: 0, y: 0, z: 0, scale: 1 }, teleport: { aiming: false, valid: false, target: null } };
     },
     async enterXR(mode = 'immersive-vr') {
+      await needScene('enterXR');
       if (!hooks.xr) throw new Error('enterXR: this page has no XR support');
-      await ready;
       await hooks.xr.enter(mode === 'vr' ? 'immersive-vr' : mode === 'ar' ? 'immersive-ar' : mode);
       await hooks.xr.store.requestFrame();
     },

@@ -3,9 +3,9 @@
  * fading into the fog: the district then sits in a landscape instead of floating. Flat: at
  * 40 km the Earth drops 125 m below it, which the fog hides.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { CircleGeometry, MeshLambertMaterial } from 'three';
+import { CircleGeometry, MeshLambertMaterial, type Mesh } from 'three';
 import { markMaterialDrapeReceiver } from '../layers/drape/drape-materials';
 import { useRuntime } from './runtime-context';
 
@@ -30,8 +30,19 @@ export function GroundPlane() {
     },
     [geometry, material],
   );
+  // picking meets the plane as a surface (plans draped on it answer there)
+  const mesh = useRef<Mesh>(null);
+  useEffect(() => {
+    const m = mesh.current;
+    if (!m) return;
+    m.updateMatrixWorld();
+    rt.engine.groundPlane = m;
+    return () => {
+      if (rt.engine.groundPlane === m) rt.engine.groundPlane = null;
+    };
+  }, [rt, ground]);
   if (!ground) return null;
   material.color.set(ground.colour);
   const y = (ground.height ?? originHeight) - originHeight - CLEARANCE;
-  return <mesh name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} />;
+  return <mesh ref={mesh} name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} />;
 }

@@ -195,6 +195,12 @@ export function markMaterialNoDrape(material: Material): void {
   markStencilBit7(material, 0);
 }
 
+/** Whether drapes colour a material's pixels (`markMaterialDrapeReceiver`); for arrays, the first. */
+export function isDrapeReceiver(material: Material | Material[] | undefined): boolean {
+  const m = Array.isArray(material) ? material[0] : material;
+  return !!m && m.stencilWrite && m.stencilZPass === ReplaceStencilOp && (m.stencilWriteMask & DRAPE_RECEIVER_BIT) !== 0 && (m.stencilRef & DRAPE_RECEIVER_BIT) !== 0;
+}
+
 function traverseMaterials(root: Object3D, mark: (m: Material) => void): void {
   root.traverse((o) => {
     const m = (o as { material?: Material | Material[] }).material;

@@ -14,3 +14,8 @@ self.onmessage = async (e: MessageEvent<PlanLoadRequest>) => {
     (self as unknown as Worker).postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
   }
 };
+
+// a request that cannot be deserialised still gets an answer, so the layer does not wait for ever
+self.onmessageerror = () => {
+  (self as unknown as Worker).postMessage({ ok: false, message: 'the plan request could not be read by the worker' });
+};

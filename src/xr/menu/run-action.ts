@@ -38,7 +38,7 @@ export function runMenuAction(action: MenuAction, rt: Runtime, xr: XrRuntime, na
       xr.setScale(action.scale);
       return;
     case 'exit':
-      void xr.exit();
+      xr.exit().catch(() => {}); // the reason is in xr.view's error, shown by the desktop button
       return;
   }
 }
