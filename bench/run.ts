@@ -8,11 +8,12 @@
  * Prints the results as JSON on stdout (progress goes to stderr) and writes them to
  * bench-results/latest.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, type LaunchedBrowser } from '../test/e2e/harness/browser.ts';
+import { resolveDataFolder } from '../test/shared-data.ts';
 import type { Logger } from '../tools/server/app.ts';
 import { ensureBuilt, REPO_ROOT } from '../tools/server/staleness.ts';
 import { startServer } from '../tools/server/start.ts';
@@ -61,9 +62,10 @@ const SCREENSHOT_DIR = join(REPO_ROOT, 'bench-results', 'screenshots');
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The shared data folder, resolved as the tests resolve it (test/shared-data.ts); null when absent. */
 function dataDir(): string | null {
-  const dir = process.env.TWIN_DATA_DIR ? resolve(REPO_ROOT, process.env.TWIN_DATA_DIR) : resolve(REPO_ROOT, '..', 'shared', 'data');
-  return existsSync(dir) ? dir : null;
+  const folder = resolveDataFolder();
+  return folder.exists ? folder.dir : null;
 }
 
 interface CaseResult {

@@ -13,10 +13,10 @@
  *
  * Screenshots (test-results/): cityjson-<city>.png (whole dataset, ours), cityjson-<city>-close.png
  * (one building close up, ours), cityjson-<city>-cesium.png (whole dataset, CesiumJS).
- * Skipped, with a notice, where ../shared/data is absent.
+ * Skipped, with a notice, where the data set is absent (an error under CI=true: test/shared-data.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
 import { convertCityJson, type ConvertReport } from '../../tools/cityjson/convert.ts';
@@ -27,13 +27,12 @@ import { triangulateSurface } from '../../tools/cityjson/triangulate.ts';
 import type { Vec3 } from '../../tools/lib/mesh-builder.ts';
 import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
 import { ensureCesiumPage, loadInCesium } from './harness/cesium.ts';
+import { sharedDataSet } from './harness/data.ts';
 import { loadScene, openApp, tilesetCentre, viewLookingAt } from './harness/twin.ts';
 
 const baseUrl = inject('baseUrl');
 const fixturesUrl = inject('fixturesUrl');
-const dataDir = process.env.TWIN_DATA_DIR ? resolve(REPO_ROOT, process.env.TWIN_DATA_DIR) : resolve(REPO_ROOT, '..', 'shared', 'data');
-const hasData = existsSync(join(dataDir, 'cityjson-cjio-testdata'));
-if (!hasData) console.warn(`[e2e] notice: ${join(dataDir, 'cityjson-cjio-testdata')} is absent: the CityJSON end-to-end tests are skipped`);
+const cityjsonData = sharedDataSet('cityjson-cjio-testdata', 'the CityJSON end-to-end tests');
 
 const OUT = join(REPO_ROOT, 'test', 'fixtures', '.generated', 'cityjson');
 const ERROR_TARGET = 0.01;
@@ -68,7 +67,7 @@ function contentTiles(tile: TilesetJson['root']): number {
  * the tiles.
  */
 async function roofPoint(city: City): Promise<{ id: string; lon: number; lat: number }> {
-  const model = await readCityJson(join(dataDir, 'cityjson-cjio-testdata', city.file));
+  const model = await readCityJson(join(cityjsonData!.path, city.file));
   const crs = resolveSourceCrs(model.referenceSystem, city.crs);
   const source = {
     vertex: (i: number) => {
@@ -97,7 +96,7 @@ async function roofPoint(city: City): Promise<{ id: string; lon: number; lat: nu
   return { id: best.id, lon, lat };
 }
 
-describe.skipIf(!hasData)('cityjson: real city models in our viewer and in CesiumJS', () => {
+describe.skipIf(!cityjsonData)('cityjson: real city models in our viewer and in CesiumJS', () => {
   let browser: LaunchedBrowser;
   let app: OpenedPage;
   const reports = new Map<string, ConvertReport>();
@@ -106,7 +105,7 @@ describe.skipIf(!hasData)('cityjson: real city models in our viewer and in Cesiu
     const cesium = ensureCesiumPage();
     for (const city of CITIES) {
       const report = await convertCityJson({
-        input: join(dataDir, 'cityjson-cjio-testdata', city.file),
+        input: join(cityjsonData!.path, city.file),
         outDir: join(OUT, city.name),
         ...(city.crs ? { crs: city.crs } : {}),
       });

@@ -4,12 +4,14 @@
  * The browser checks use data: pages, so they do not depend on the app.
  */
 
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser } from './harness/browser.ts';
+import { sharedDataSet } from './harness/data.ts';
 
 const baseUrl = inject('baseUrl');
-const dataUrl = inject('dataUrl');
+const dataReadme = sharedDataSet('README.md', 'the check of the /data/ mount');
 
 /** GET with the path sent byte-for-byte (fetch would normalise '..'). */
 function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
@@ -58,10 +60,11 @@ describe('server (global setup)', () => {
     }
   });
 
-  it.runIf(dataUrl !== null)('mounts the shared data at /data/', async () => {
-    const res = await fetch(new URL('README.md', dataUrl!));
+  it.skipIf(!dataReadme)('mounts the shared data at /data/', async () => {
+    const res = await fetch(dataReadme!.url);
     expect(res.status).toBe(200);
-    expect((await fetch(new URL('nope/missing.json', dataUrl!))).status).toBe(404);
+    expect(await res.text()).toBe(readFileSync(dataReadme!.path, 'utf8'));
+    expect((await fetch(new URL('nope/missing.json', dataReadme!.url))).status).toBe(404);
   });
 });
 

@@ -1,27 +1,26 @@
 /**
  * Real tilesets from ../shared/data: Wageningen's buildings (3D Tiles 1.1, implicit quadtree,
  * EXT_mesh_features + EXT_structural_metadata) and CesiumGS's 1.0 and 1.1 samples.
- * Skipped, with a printed notice, where that folder is absent.
+ * Skipped, with a printed notice, where a data set is absent (an error under CI=true:
+ * test/shared-data.ts).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/server/staleness.ts';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { sharedDataSet, type DataSet } from './harness/data.ts';
 import { loadScene, useApp, tilesetCentre, viewLookingAt } from './harness/twin.ts';
 
-const baseUrl = inject('baseUrl');
-const dataUrl = inject('dataUrl');
-const dataDir = process.env.TWIN_DATA_DIR ? resolve(REPO_ROOT, process.env.TWIN_DATA_DIR) : resolve(REPO_ROOT, '..', 'shared', 'data');
-if (!dataUrl) console.warn('[e2e] notice: ../shared/data is absent: the real-data tests are skipped');
+const wageningen = sharedDataSet('wageningen-3dtiles-1.1', 'the Wageningen e2e test');
+const samples = sharedDataSet('cesium-3d-tiles-samples', 'the CesiumGS samples e2e tests');
 
-function readTileset(rel: string) {
-  return JSON.parse(readFileSync(resolve(dataDir, rel), 'utf8')) as Parameters<typeof tilesetCentre>[0];
+function readTileset(set: DataSet, rel: string) {
+  return JSON.parse(readFileSync(join(set.path, rel), 'utf8')) as Parameters<typeof tilesetCentre>[0];
 }
 
-/** A one-layer scene centred on a tileset, with the camera looking at it from `factor` × its radius. */
-function sceneFor(rel: string, factor = 1.5) {
-  const c = tilesetCentre(readTileset(rel));
+/** A one-layer scene centred on a tileset of a data set, with the camera looking at it from `factor` × its radius. */
+function sceneFor(set: DataSet, rel: string, factor = 1.5) {
+  const c = tilesetCentre(readTileset(set, rel));
   const local = Math.hypot(c.lon, c.lat) < 1e-3 || c.height < -1e6; // not georeferenced: shown at the origin
   const origin = local ? { lon: 17.9379, lat: 62.6323, height: 0 } : { lon: c.lon, lat: c.lat, height: c.height };
   const target = local ? { ...origin, height: c.radius / 3 } : origin;
@@ -31,7 +30,7 @@ function sceneFor(rel: string, factor = 1.5) {
       version: 1,
       title: rel,
       origin,
-      layers: [{ id: 'sample', type: 'tiles3d', name: rel, url: new URL(rel, dataUrl!).href, errorTarget: 4 }],
+      layers: [{ id: 'sample', type: 'tiles3d', name: rel, url: new URL(rel, set.url + '/').href, errorTarget: 4 }],
       viewpoints: [{ id: 'v', name: 'v', ...view }],
       startViewpoint: 'v',
     },
@@ -39,12 +38,12 @@ function sceneFor(rel: string, factor = 1.5) {
   };
 }
 
-describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
+describe.skipIf(!wageningen && !samples)('real tilesets from ../shared/data', () => {
   const session = useApp('?scene=/fixtures/scenes/empty.json');
 
-  it('should load Wageningen (3D Tiles 1.1, implicit) with per-building metadata', async () => {
-    const rel = 'wageningen-3dtiles-1.1/7-624-528/tileset.json';
-    const { scene } = sceneFor(rel, 0.6);
+  it.skipIf(!wageningen)('should load Wageningen (3D Tiles 1.1, implicit) with per-building metadata', async () => {
+    const rel = '7-624-528/tileset.json';
+    const { scene } = sceneFor(wageningen!, rel, 0.6);
     await loadScene(session.app.page, scene);
     const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer).toMatchObject({ id: 'sample', type: 'tiles3d', state: 'ready' });
@@ -55,7 +54,7 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     expect(stats.drawCalls).toBeGreaterThan(0);
 
     // sample a grid around the centre: buildings there carry EXT_structural_metadata
-    const c = tilesetCentre(readTileset(rel));
+    const c = tilesetCentre(readTileset(wageningen!, rel));
     const hits = await session.app.page.evaluate(
       ({ lon, lat }) => {
         const out: { layerId: string; properties: Record<string, unknown> }[] = [];
@@ -82,8 +81,8 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     '1.1/MetadataGranularities/tileset.json',
     '1.1/BoundingBoxTests/0_0_0-1_1_2/tileset.json',
   ];
-  it.each(samples11)('should load the CesiumGS %s sample (local coordinates, placed at the origin)', async (sample) => {
-    const { scene, local } = sceneFor(`cesium-3d-tiles-samples/${sample}`);
+  it.skipIf(!samples).each(samples11)('should load the CesiumGS %s sample (local coordinates, placed at the origin)', async (sample) => {
+    const { scene, local } = sceneFor(samples!, sample);
     expect(local).toBe(true);
     await loadScene(session.app.page, scene);
     const [layer] = await session.app.page.evaluate(() => window.twin.layers());
@@ -98,17 +97,17 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     expect(session.app.errors.pageErrors).toEqual([]);
   });
 
-  it('should read a tileset that has metadata but no content', async () => {
-    const { scene } = sceneFor('cesium-3d-tiles-samples/1.1/TilesetWithFullMetadata/tileset.json');
+  it.skipIf(!samples)('should read a tileset that has metadata but no content', async () => {
+    const { scene } = sceneFor(samples!, '1.1/TilesetWithFullMetadata/tileset.json');
     await loadScene(session.app.page, scene);
     const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer!.state).toBe('ready');
   });
 
-  it.each(['1.0/TilesetWithRequestVolume/tileset.json', '1.0/TilesetWithTreeBillboards/tileset.json'])(
+  it.skipIf(!samples).each(['1.0/TilesetWithRequestVolume/tileset.json', '1.0/TilesetWithTreeBillboards/tileset.json'])(
     'should load the CesiumGS %s sample (b3dm, i3dm, pnts, external tilesets)',
     async (sample) => {
-      const { scene, local } = sceneFor(`cesium-3d-tiles-samples/${sample}`, 1.2);
+      const { scene, local } = sceneFor(samples!, sample, 1.2);
       expect(local).toBe(false);
       await loadScene(session.app.page, scene);
       const [layer] = await session.app.page.evaluate(() => window.twin.layers());
@@ -122,14 +121,14 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     },
   );
 
-  it('should pick b3dm features through their 1.0 batch table', async () => {
+  it.skipIf(!samples)('should pick b3dm features through their 1.0 batch table', async () => {
     // the city tiles' batch tables carry each building's own position: pick right there
-    const b3dm = readFileSync(resolve(dataDir, 'cesium-3d-tiles-samples/1.0/TilesetWithRequestVolume/city/ll.b3dm'));
+    const b3dm = readFileSync(join(samples!.path, '1.0/TilesetWithRequestVolume/city/ll.b3dm'));
     const ftJson = b3dm.readUInt32LE(12);
     const ftBin = b3dm.readUInt32LE(16);
     const btJson = b3dm.readUInt32LE(20);
     const batch = JSON.parse(b3dm.subarray(28 + ftJson + ftBin, 28 + ftJson + ftBin + btJson).toString('utf8')) as Record<string, number[]>;
-    const { scene } = sceneFor('cesium-3d-tiles-samples/1.0/TilesetWithRequestVolume/tileset.json', 1.2);
+    const { scene } = sceneFor(samples!, '1.0/TilesetWithRequestVolume/tileset.json', 1.2);
     await loadScene(session.app.page, scene);
     const deg = 180 / Math.PI;
     for (const i of [2, 7]) {
@@ -138,9 +137,9 @@ describe.skipIf(!dataUrl)('real tilesets from ../shared/data', () => {
     }
   });
 
-  it('should put the discrete-LOD sample into error when its finest tile 404s, keeping the coarser ones', async () => {
+  it.skipIf(!samples)('should put the discrete-LOD sample into error when its finest tile 404s, keeping the coarser ones', async () => {
     // dragon_high.b3dm is missing from the copy (SOURCE.md); up close the renderer asks for it
-    const { scene } = sceneFor('cesium-3d-tiles-samples/1.0/TilesetWithDiscreteLOD/tileset.json', 0.8);
+    const { scene } = sceneFor(samples!, '1.0/TilesetWithDiscreteLOD/tileset.json', 0.8);
     await loadScene(session.app.page, scene);
     const [layer] = await session.app.page.evaluate(() => window.twin.layers());
     expect(layer!.state).toBe('error');

@@ -6,8 +6,8 @@
  * over the ground and over the RH 2000 nollplan, utnyttjandegrad), for the default seed and
  * two others. Today's sheds stand on the same block.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateProposal } from '../../../tools/demo/proposal';
 import { DEMO_GROUND_RH2000, DEMO_PLAN_PATH, demoPlan, demoPlanText, enuToPlanCrs, PLAN_LIMITS } from '../../../tools/demo/plan';
@@ -21,12 +21,10 @@ import { createRng } from '../../../tools/lib/prng';
 import { HARNOSAND_GEOID_HEIGHT } from '../../../src/geo/heights';
 import { toWgs84 } from '../../../src/geo/crs';
 import { parsePlan } from '../../../src/sources/plans';
+import { sharedData } from '../../shared-data';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const SPEC = join(DATA, 'ngp-detaljplan-4.1-spec');
-const specPresent = existsSync(join(SPEC, 'detaljplan-4.1.json'));
-if (!specPresent) console.warn(`[unit] notice: ${SPEC} is absent: the demo plan's JSON Schema check is skipped`);
+const SPEC = sharedData('ngp-detaljplan-4.1-spec', "the demo plan's NGP JSON Schema check");
 
 interface Geo {
   geometri: { typ: string; koordinatsystemPlan: string; hojdsystem: string; position: { type: string; coordinates: number[][][] | number[][] } };
@@ -146,8 +144,8 @@ describe('the demo plan file', () => {
     expect(lat).toBeCloseTo(62.6318, 3);
   });
 
-  it.skipIf(!specPresent)('validates against the NGP 4.1 schemas except for the missing catalogue references of its text-only provisions', () => {
-    const issues = validateNgp(doc, loadNgpSchemas(SPEC));
+  it.skipIf(!SPEC)('validates against the NGP 4.1 schemas except for the missing catalogue references of its text-only provisions', () => {
+    const issues = validateNgp(doc, loadNgpSchemas(SPEC!));
     const missing = issues.filter((i) => i.message === 'missing required property "planbestammelsekatalogreferens"');
     expect(missing).toHaveLength(6);
     expect(issues.filter((i) => !missing.includes(i) && !/oneOf/.test(i.message))).toEqual([]);

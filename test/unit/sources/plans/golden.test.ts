@@ -8,11 +8,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, PlanParseError } from '../../../../src/sources/plans';
+import { sharedData } from '../../../shared-data';
 
 const REPO = resolve(__dirname, '../../../..');
 const FIXTURES = join(REPO, 'test/fixtures/plans');
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const SS637040 = join(DATA, 'detaljplan-ss637040-qgissverige', 'plankarta.xml');
+const SS637040 = sharedData('detaljplan-ss637040-qgissverige/plankarta.xml', 'the golden file of the real SS 637040 plan');
 const UPDATE = process.env.UPDATE === '1';
 
 const GEOMETRY_KEYS = new Set(['polygons', 'lines', 'points', 'boundary']);
@@ -53,7 +53,7 @@ describe('plan golden files', () => {
     });
   }
 
-  it.skipIf(!existsSync(SS637040))('should parse the SS 637040 example to ss637040-qgissverige.output.json', () => {
-    check(readFileSync(SS637040, 'utf8'), join(FIXTURES, 'ss637040-qgissverige.output.json'));
+  it.skipIf(!SS637040)('should parse the SS 637040 example to ss637040-qgissverige.output.json', () => {
+    check(readFileSync(SS637040!, 'utf8'), join(FIXTURES, 'ss637040-qgissverige.output.json'));
   });
 });
