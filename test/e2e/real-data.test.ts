@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { saveScreenshotForPeople } from './harness/browser.ts';
+import { colourDistance, expectCanvasDrawn, meanColour, shootCanvas, SKY } from './harness/canvas.ts';
 import { sharedDataSet, type DataSet } from './harness/data.ts';
-import { loadScene, useApp, tilesetCentre, viewLookingAt } from './harness/twin.ts';
+import { loadScene, useApp, tilesetCentre, viewLookingAt, waitIdle } from './harness/twin.ts';
 
 const wageningen = sharedDataSet('wageningen-3dtiles-1.1', 'the Wageningen e2e test');
 const samples = sharedDataSet('cesium-3d-tiles-samples', 'the CesiumGS samples e2e tests');
@@ -55,22 +56,33 @@ describe.skipIf(!wageningen && !samples)('real tilesets from ../shared/data', ()
 
     // sample a grid around the centre: buildings there carry EXT_structural_metadata
     const c = tilesetCentre(readTileset(wageningen!, rel));
-    const hits = await session.app.page.evaluate(
+    const found = await session.app.page.evaluate(
       ({ lon, lat }) => {
-        const out: { layerId: string; properties: Record<string, unknown> }[] = [];
-        for (let i = -4; i <= 4; i++) for (let j = -4; j <= 4; j++) out.push(...window.twin.featuresAt(lon + i * 0.0012, lat + j * 0.0008));
+        const out: { at: { lon: number; lat: number }; layerId: string; properties: Record<string, unknown> }[] = [];
+        for (let i = -4; i <= 4; i++) {
+          for (let j = -4; j <= 4; j++) {
+            const at = { lon: lon + i * 0.0012, lat: lat + j * 0.0008 };
+            out.push(...window.twin.featuresAt(at.lon, at.lat).map((h) => ({ at, ...h })));
+          }
+        }
         return out;
       },
       { lon: c.lon, lat: c.lat },
     );
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0]!.layerId).toBe('sample');
-    expect(typeof hits[0]!.properties.identificatie).toBe('string');
-    expect(typeof hits[0]!.properties.max_height).toBe('number');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.layerId).toBe('sample');
+    expect(typeof found[0]!.properties.identificatie).toBe('string');
+    expect(typeof found[0]!.properties.max_height).toBe('number');
 
-    const png = await session.app.page.screenshot();
-    saveScreenshot('real-wageningen', png);
-    expect(screenshotStats(png).variance).toBeGreaterThan(50);
+    saveScreenshotForPeople('real-wageningen', await session.app.page.screenshot());
+    // pale buildings over the sky (~3 % of the canvas; a blank canvas has 0)
+    expectCanvasDrawn(await shootCanvas(session.app.page, 'real-wageningen'), { minCoverage: 0.01, minColours: 200 });
+    // straight down onto the first building found: the centre of the canvas shows it, not the sky
+    await session.app.page.evaluate((at) => window.twin.setView({ ...at, heading: 0, pitch: -90 }), { ...found[0]!.at, height: c.height + 400 });
+    await waitIdle(session.app.page);
+    const below = await shootCanvas(session.app.page, 'real-wageningen-building-below');
+    const centre = meanColour(below, below.png.width / 2, below.png.height / 2);
+    expect(colourDistance(centre, SKY), `building ${found[0]!.properties.identificatie} at the centre of ${below.file}: rgb(${centre})`).toBeGreaterThan(24);
     expect(session.app.errors.pageErrors).toEqual([]);
   });
 
@@ -91,9 +103,9 @@ describe.skipIf(!wageningen && !samples)('real tilesets from ../shared/data', ()
     const stats = await session.app.page.evaluate(() => window.twin.stats());
     expect(stats.tiles.loaded).toBeGreaterThan(0);
     expect(stats.tiles.failed).toBe(0);
-    const png = await session.app.page.screenshot();
-    saveScreenshot(`real-${sample.replace(/[/.]/g, '_')}`, png);
-    expect(screenshotStats(png).variance).toBeGreaterThan(20);
+    saveScreenshotForPeople(`real-${sample.replace(/[/.]/g, '_')}`, await session.app.page.screenshot());
+    // small local models over the sky (the sparse quadtree covers ~0.1 % of the canvas; a blank one 0)
+    expectCanvasDrawn(await shootCanvas(session.app.page, `real-${sample.replace(/[/.]/g, '_')}`), { minCoverage: 0.0004, minColours: 4 });
     expect(session.app.errors.pageErrors).toEqual([]);
   });
 
@@ -114,9 +126,8 @@ describe.skipIf(!wageningen && !samples)('real tilesets from ../shared/data', ()
       expect(layer!.state, JSON.stringify(layer)).toBe('ready');
       const stats = await session.app.page.evaluate(() => window.twin.stats());
       expect(stats.tiles.loaded).toBeGreaterThan(0);
-      const png = await session.app.page.screenshot();
-      saveScreenshot(`real-${sample.replace(/[/.]/g, '_')}`, png);
-      expect(screenshotStats(png).variance).toBeGreaterThan(20);
+      saveScreenshotForPeople(`real-${sample.replace(/[/.]/g, '_')}`, await session.app.page.screenshot());
+      expectCanvasDrawn(await shootCanvas(session.app.page, `real-${sample.replace(/[/.]/g, '_')}`), { minCoverage: 0.005, minColours: 50 });
       expect(session.app.errors.pageErrors).toEqual([]);
     },
   );
