@@ -242,26 +242,12 @@ export class Engine {
   }
 
   /**
-<<<<<<< HEAD
    * The nearest feature along a ray (e.g. an XR controller's), then the other features of its
    * layer at the same place (e.g. a plan and every regulation that applies there); empty when
    * nothing is hit. With a comparison active, only layers shown on `side` (default: the side
-   * shown on the whole view).
-=======
-   * The nearest feature with data along a ray (e.g. an XR controller's), or `null`; with a
-   * comparison active, only layers shown on `side` (default: the side shown on the whole view).
-   */
-  pickAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit | null {
-    return this.pickGroupAlong(raycaster, side)[0] ?? null;
-  }
-
-  /**
-   * The nearest feature along a ray, then the other features of its layer at the same place
-   * (e.g. a plan and every regulation that applies there); empty when nothing is hit. Draped
-   * layers answer where the ray meets the surface drawn (`surfaceAlong`); at the same place a
-   * plan drawn on the ground comes before the ground's own features, a building before the
-   * plan under it.
->>>>>>> h17-life
+   * shown on the whole view). Draped layers answer where the ray meets the surface drawn
+   * (`surfaceAlong`); at the same place a plan drawn on the ground comes before the ground's own
+   * features, a building before the plan under it.
    */
   pickGroupAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit[] {
     let best: FeatureHit | null = null;

@@ -1,13 +1,14 @@
 /**
  * Vitest globalSetup for the e2e project: builds dist/ if stale, serves it in-process on a free
- * port (plus ../shared/data at /data/ when available) and provides the URLs to the tests:
+ * port (plus the shared data folder at /data/: test/shared-data.ts resolves it; missing, it is
+ * not mounted and the tests that need it skip with a notice, or under CI=true the run fails) and
+ * provides the URLs to the tests:
  *
  *   import { inject } from 'vitest';
  *   const baseUrl = inject('baseUrl');   // 'http://127.0.0.1:PORT/'
  *   const dataUrl = inject('dataUrl');   // 'http://127.0.0.1:PORT/data/' or null
  */
 
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CESIUM_CSP, CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
@@ -15,6 +16,7 @@ import type { Logger } from '../../tools/server/logger.ts';
 import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
 import { startServer } from '../../tools/server/start.ts';
 import { staticFolder } from '../../tools/server/static/index.ts';
+import { sharedData } from '../shared-data.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,24 +48,13 @@ const logger: Logger = {
  */
 const ALLOWED_ORIGINS = ['http://127.0.0.1:9'];
 
-function findDataDir(): string | null {
-  const fromEnv = process.env.TWIN_DATA_DIR;
-  if (fromEnv) {
-    const dir = resolve(REPO_ROOT, fromEnv);
-    if (!existsSync(dir)) throw new Error(`TWIN_DATA_DIR does not exist: ${dir}`);
-    return dir;
-  }
-  const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
-  if (existsSync(shared)) return shared;
-  console.warn(`[e2e] notice: no data folder (${shared} is missing and TWIN_DATA_DIR is unset): /data/ is not mounted, dataUrl is null`);
-  return null;
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // first, before the build: under CI=true a missing data folder fails the run at once
+  const dataDir = sharedData('', 'the e2e tests that read the data folder at /data/');
   const { built, reason } = await ensureBuilt(REPO_ROOT, { logger: { ...logger, info: (m) => console.log(m) } });
   if (!built) console.log(`[e2e] using existing dist/ (${reason})`);
 
-  const dataDir = findDataDir();
   const fixtures = resolve(REPO_ROOT, 'test', 'fixtures');
   const server = await startServer({
     port: 0,

@@ -28,13 +28,13 @@ export interface PlanLook {
 
 /** Shows `result` on `handle`; returns the objects now drawn (`null` on failure) and the layer's status. */
 export function showLoadedPlan(handle: ZoningHandle, result: PlanLoadResult, look: PlanLook): { objects: PlanObjects | null; status: Partial<LayerStatus> } {
-  const { doc, geometry } = result;
+  const { doc, geometry, index } = result;
   let objects: PlanObjects | null = null;
   try {
     objects = new PlanObjects(geometry);
     objects.setOpacity(look.opacity);
     objects.setVolumesVisible(look.volumes);
-    handle.setPlan(doc, objects);
+    handle.setPlan(doc, objects, index);
     const warnings = formatWarnings([...doc.warnings, ...geometry.warnings]);
     const notes = [doc.axisOrderNote];
     const drawn = geometry.counts.fills + geometry.counts.patterns + geometry.counts.envelopes;

@@ -17,18 +17,14 @@ const _point = new Vector3();
 const _geo: [number, number, number] = [0, 0, 0];
 
 export interface ZoningHandle extends LayerHandle {
-<<<<<<< HEAD
   /**
    * Shows a loaded plan (replacing any earlier one), answering picks from `index` (built in the
-   * plan worker), or from an index built here when none is given.
+   * plan worker), or from an index built here when none is given; throws, changing nothing, if
+   * the plan cannot be indexed.
    */
   setPlan(doc: PlanDocument, objects: PlanObjects, index?: PlanIndexData): void;
-=======
-  /** Shows a loaded plan (replacing any earlier one); throws, changing nothing, if the plan cannot be indexed. */
-  setPlan(doc: PlanDocument, objects: PlanObjects): void;
   /** Removes the plan shown (disposing its objects): nothing is drawn or picked until the next `setPlan`. */
   clearPlan(): void;
->>>>>>> h17-life
   setBusy(busy: boolean): void;
   dispose(): void;
 }
@@ -96,18 +92,11 @@ export function createZoningHandle(id: string, frame: () => SceneFrame, groundHe
       out.copy(objects.bounds);
       return true;
     },
-<<<<<<< HEAD
     setPlan(doc, next, data) {
-      objects?.dispose();
-      objects = next;
-      index = new PlanIndex(doc, data);
-=======
-    setPlan(doc, next) {
-      const nextIndex = new PlanIndex(doc);
+      const nextIndex = new PlanIndex(doc, data);
       if (objects !== next) objects?.dispose();
       objects = next;
       index = nextIndex;
->>>>>>> h17-life
       object.add(next.root);
     },
     clearPlan() {

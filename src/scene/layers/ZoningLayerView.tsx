@@ -52,22 +52,11 @@ export function ZoningLayerView({ layer, baseUrl }: LayerViewProps) {
       drapeRange: spec.drapeRange,
     });
     let live = true;
-<<<<<<< HEAD
-    job.promise.then(
-      ({ doc, geometry, index }) => {
-        if (!live) return;
-        const next = new PlanObjects(geometry);
-        next.setOpacity(look.current.opacity);
-        next.setVolumesVisible(look.current.volumes);
-        objects.current = next;
-        handle.setPlan(doc, next, index);
-=======
     job.promise
       .then((result) => {
         if (!live) return;
         const shown = showLoadedPlan(handle, result, look.current);
         objects.current = shown.objects;
->>>>>>> h17-life
         handle.setBusy(false);
         status.set(spec.id, shown.status);
       })

@@ -203,9 +203,17 @@ export interface ScreenshotStats {
   distinctColours: number;
 }
 
-/** Cheap "is this screenshot blank?" numbers from a PNG buffer. */
+/**
+ * Cheap "is this screenshot blank?" numbers from a PNG buffer. Over a whole page the panels
+ * alone pass any such floor: to ask whether the 3D view draws, use the canvas alone
+ * (test/e2e/harness/canvas.ts).
+ */
 export function screenshotStats(png: Buffer): ScreenshotStats {
-  const img = PNG.sync.read(png);
+  return imageStats(PNG.sync.read(png));
+}
+
+/** {@link screenshotStats} of a decoded image. */
+export function imageStats(img: PNG): ScreenshotStats {
   const { width, height, data } = img;
   const n = width * height;
   const colours = new Set<number>();
@@ -230,9 +238,25 @@ export function screenshotStats(png: Buffer): ScreenshotStats {
   return { width, height, meanLuma, variance, distinctColours: colours.size };
 }
 
-/** Writes `test-results/<name>.png` (gitignored) and returns its path. */
+/**
+ * Writes `test-results/<name>.png` (gitignored) and returns its path: for an image that a test
+ * examines (its path goes into the failure message). An image no test examines goes through
+ * {@link saveScreenshotForPeople}.
+ */
 export function saveScreenshot(name: string, buf: Buffer): string {
-  const dir = join(REPO_ROOT, 'test-results');
+  return writePng(join(REPO_ROOT, 'test-results'), name, buf);
+}
+
+/**
+ * Writes `test-results/for-people/<name>.png` and returns its path: a picture for a person to
+ * look at (what a view looks like, for review and documentation). No test examines it; the
+ * test that takes it checks its claims by other means.
+ */
+export function saveScreenshotForPeople(name: string, buf: Buffer): string {
+  return writePng(join(REPO_ROOT, 'test-results', 'for-people'), name, buf);
+}
+
+function writePng(dir: string, name: string, buf: Buffer): string {
   mkdirSync(dir, { recursive: true });
   const safe = name.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '');
   const file = join(dir, safe.endsWith('.png') ? safe : `${safe}.png`);

@@ -10,7 +10,7 @@ import { Engine } from '../../../src/engine/engine';
 import { applyGeoView } from '../../../src/engine/camera-pose';
 import { markMaterialDrapeReceiver, markMaterialNoDrape } from '../../../src/layers/drape/drape-materials';
 import type { FeatureHit, LayerHandle } from '../../../src/layers/layer-handle';
-import { buildPlanGeometry } from '../../../src/layers/zoning/plan-geometry';
+import { buildPlanMeshes } from '../../../src/layers/zoning/plan-meshes';
 import { PlanObjects } from '../../../src/layers/zoning/plan-objects';
 import { createZoningHandle } from '../../../src/layers/zoning/zoning-handle';
 import { castLayers, GROUND_PLANE } from '../../../src/xr/xr-raycast';
@@ -48,7 +48,7 @@ function setup(...layers: LayerHandle[]) {
   engine.camera = new PerspectiveCamera(50, 1.6, 0.5, 20_000);
   const doc = samplePlan();
   const plan = createZoningHandle('plan', () => engine.frame, () => ORIGIN.height);
-  plan.setPlan(doc, new PlanObjects(buildPlanGeometry(doc, { origin: ORIGIN, groundHeight: ORIGIN.height, drapeRange: 25 })));
+  plan.setPlan(doc, new PlanObjects(buildPlanMeshes(doc, { origin: ORIGIN, groundHeight: ORIGIN.height, drapeRange: 25 })));
   plan.setBusy(false);
   for (const l of layers) engine.registerLayer(l);
   engine.registerLayer(plan);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { B3DMLoaderBase } from '3d-tiles-renderer/core';
 import { b3dmLayout, upgradeB3dm } from '../../../../src/engine/tiles/legacy-b3dm';
 import { LYING_BATCH_TABLE_BYTES } from '../../../../tools/fixtures/hostile-tiles';
+import { sharedData } from '../../../shared-data';
 
 /** A tiny stand-in glb (only its bytes matter here). */
 const GLB = new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0, 12, 0, 0, 0]);
@@ -95,9 +96,9 @@ describe('legacy-b3dm', () => {
       expect(() => upgradeB3dm(withLength(two, 12, two.byteLength))).toThrow(/^b3dm header says its batch table JSON has \d+ bytes, but the tile has only \d+ bytes after its 24-byte header$/);
     });
 
-    const sample = resolve(__dirname, '../../../../../shared/data/cesium-3d-tiles-samples/1.0/TilesetWithDiscreteLOD/dragon_low.b3dm');
-    it.skipIf(!existsSync(sample))('should leave a real 1.0 b3dm (CesiumGS sample) untouched', () => {
-      const bytes = readFileSync(sample);
+    const sample = sharedData('cesium-3d-tiles-samples/1.0/TilesetWithDiscreteLOD/dragon_low.b3dm', 'the legacy b3dm check on a real CesiumGS sample');
+    it.skipIf(!sample)('should leave a real 1.0 b3dm (CesiumGS sample) untouched', () => {
+      const bytes = readFileSync(sample!);
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       expect(b3dmLayout(new Uint8Array(buffer))).toBe('current');
       expect(upgradeB3dm(buffer)).toBe(buffer);

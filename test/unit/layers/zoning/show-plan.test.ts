@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { Raycaster, Vector3 } from 'three';
 import { createSceneFrame } from '../../../../src/geo';
-import { buildPlanGeometry, type PlanGeometry } from '../../../../src/layers/zoning/plan-geometry';
+import { buildPlanMeshes, type PlanMeshes } from '../../../../src/layers/zoning/plan-meshes';
+import { buildPlanIndex } from '../../../../src/layers/zoning/plan-index';
 import { showLoadedPlan } from '../../../../src/layers/zoning/show-plan';
 import { createZoningHandle } from '../../../../src/layers/zoning/zoning-handle';
 import { ORIGIN, samplePlan } from './plan-fixture';
@@ -16,7 +17,7 @@ const LOOK = { opacity: 0.8, volumes: true };
 
 function loaded() {
   const doc = samplePlan();
-  return { doc, geometry: buildPlanGeometry(doc, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 }) };
+  return { doc, geometry: buildPlanMeshes(doc, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 }), index: buildPlanIndex(doc) };
 }
 
 /** A ray straight down onto a point 50 m east, 4 m north of the origin (inside the plan). */
@@ -41,8 +42,8 @@ describe('showLoadedPlan', () => {
     const first = showLoadedPlan(handle, loaded(), LOOK);
     const broken = loaded();
     // a reply without its envelopes, as a malformed message would arrive
-    const geometry = { ...broken.geometry, envelopes: undefined } as unknown as PlanGeometry;
-    const { objects, status } = showLoadedPlan(handle, { doc: broken.doc, geometry }, LOOK);
+    const geometry = { ...broken.geometry, envelopes: undefined } as unknown as PlanMeshes;
+    const { objects, status } = showLoadedPlan(handle, { doc: broken.doc, geometry, index: broken.index }, LOOK);
     expect(objects).toBeNull();
     expect(status).toMatchObject({ state: 'error', error: expect.stringMatching(/^The plan was read but could not be drawn: .+/) });
     expect(handle.object.children).toEqual([]);
