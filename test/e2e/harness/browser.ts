@@ -173,6 +173,9 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
   };
 }
 
+/** The query that marks csp.test.ts's page with its deliberate violation (the run ignores its report). */
+export const CSP_SELF_TEST = 'csp-self-test=1';
+
 /**
  * Adds CSS to a page as a constructed style sheet and returns its removal. The server's
  * Content-Security-Policy refuses inline `<style>` elements (what `page.addStyleTag` adds); the
