@@ -10,6 +10,7 @@ import type { LayerInput, SceneDocument } from '../spec';
 import { completeLayer, resolveScene } from './load-scene';
 import type { Runtime } from '../engine/runtime';
 import type { XrInfo, XrMenuInfo, XrMode, XrRuntime, XrScale } from '../xr/xr-runtime';
+import { formatLocalIso, parseIsoInstant, sunPosition } from '../geo';
 
 export interface TwinLayerInfo {
   id: string;
@@ -43,6 +44,25 @@ export interface TwinCompareChange {
   id?: string | null;
   mode?: CompareMode;
   split?: number;
+}
+
+/** `window.twin.sun()`: the sun of the sun study. */
+export interface TwinSun {
+  /** The study's instant, ISO 8601 in the scene's time zone with its offset, e.g. `2026-06-21T12:00:00+02:00`. */
+  date: string;
+  /** Degrees above the horizon at the scene origin, without refraction (negative: below it). */
+  altitude: number;
+  /** Degrees clockwise from north at the scene origin. */
+  azimuth: number;
+  /** Whether the sun lights the scene and casts shadows. */
+  shadows: boolean;
+}
+
+/** `window.twin.setSun()`: what to change. */
+export interface TwinSunChange {
+  /** ISO 8601; with an offset it is that instant, without one a local time in the scene's time zone. */
+  date?: string;
+  shadows?: boolean;
 }
 
 export interface SetViewOptions {
@@ -83,9 +103,18 @@ export interface TwinApi {
   setXrScale(scale: XrScale): void;
   /** The in-scene menu: its items and where they are in the room. */
   xrMenu(): XrMenuInfo;
+  /** The sun study's instant and the sun's position at the scene origin. */
+  sun(): TwinSun;
+  /**
+   * Sets the study's date and time and turns shadows on or off (stopping a playing day); resolves
+   * once a frame is drawn with it. Rejects with the reason for a malformed date or value.
+   */
+  setSun(change: TwinSunChange): Promise<void>;
 }
 
 const IDLE_FRAMES = 3;
+/** Frames `setSun` waits for the shadow module to load and draw before giving up. */
+const SHADOW_FRAMES = 600;
 
 export interface TwinApiHooks {
   /** Applies the start view of a freshly loaded scene. */
@@ -194,6 +223,38 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
     },
     xrMenu() {
       return hooks.xr?.menuInfo() ?? { open: false, items: [] };
+    },
+    sun() {
+      const { time, shadows } = rt.sun.getState();
+      const place = rt.sunPlace();
+      const p = sunPosition(time, place.lon, place.lat);
+      return { date: formatLocalIso(time, place.timeZone), altitude: p.altitude, azimuth: p.azimuth, shadows };
+    },
+    async setSun(change) {
+      if (typeof change !== 'object' || change === null) throw new Error('setSun: expected { date?, shadows? }');
+      const { date, shadows } = change;
+      if (shadows !== undefined && typeof shadows !== 'boolean') throw new Error(`setSun: shadows must be true or false, got ${JSON.stringify(shadows)}`);
+      let time: number | undefined;
+      if (date !== undefined) {
+        if (typeof date !== 'string') throw new Error(`setSun: date must be an ISO 8601 string, got ${JSON.stringify(date)}`);
+        try {
+          time = parseIsoInstant(date, rt.sunPlace().timeZone);
+        } catch (e) {
+          throw new Error(`setSun: ${(e as Error).message}`);
+        }
+      }
+      await ready;
+      const store = rt.sun.getState();
+      if (time !== undefined) {
+        store.setPlaying(false);
+        store.setTime(time);
+      }
+      if (shadows !== undefined) store.setShadows(shadows);
+      // shadows load their module on first use: wait until the canvas draws them (or stops)
+      const want = rt.sun.getState().shadows;
+      for (let i = 0; i < SHADOW_FRAMES && engine.sunShadows !== want; i++) await engine.clock.afterFrames(1);
+      if (engine.sunShadows !== want) throw new Error(`setSun: the shadows did not turn ${want ? 'on' : 'off'} within ${SHADOW_FRAMES} frames`);
+      await engine.clock.afterFrames(1);
     },
     removeLayer(id) {
       const removed = rt.scene.getState().removeLayer(id);

@@ -69,6 +69,8 @@ export class Engine {
    */
   compare: ComparisonReader | null = null;
   readonly tileQuality: TileQuality = { errorScale: 1, budget: DESKTOP_BUDGET };
+  /** Whether the sun study's light and shadows are in the scene now (`setSunShadows`). */
+  sunShadows = false;
   private readonly handles = new Map<string, LayerHandle>();
 
   constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
@@ -85,9 +87,16 @@ export class Engine {
   /** Registers a live layer; returns the function that unregisters it. */
   registerLayer(handle: LayerHandle): () => void {
     this.handles.set(handle.id, handle);
+    if (this.sunShadows) handle.setShadows?.(true);
     return () => {
       if (this.handles.get(handle.id) === handle) this.handles.delete(handle.id);
     };
+  }
+
+  /** Turns the layers' part in the sun study's shadows on or off (called by the canvas's sun light). */
+  setSunShadows(on: boolean): void {
+    this.sunShadows = on;
+    for (const h of this.handles.values()) h.setShadows?.(on);
   }
 
   layer(id: string): LayerHandle | undefined {

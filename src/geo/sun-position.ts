@@ -58,6 +58,40 @@ export function deltaT(epochMs: number): number {
 
 const norm360 = (deg: number) => ((deg % 360) + 360) % 360;
 
+/** The sun's apparent ecliptic longitude at an instant, degrees 0–360 (0 at the March equinox). */
+export function sunLongitude(epochMs: number): number {
+  const T = (julianDay(epochMs) + deltaT(epochMs) / 86_400 - J2000) / 36_525;
+  return norm360(apparentLongitude(T) / DEG);
+}
+
+/** Apparent longitude (radians) for T Julian centuries of TT since J2000 (Meeus 25.2–25.8). */
+function apparentLongitude(T: number): number {
+  const L0 = 280.46646 + T * (36_000.76983 + T * 0.0003032);
+  const Mr = (357.52911 + T * (35_999.05029 - T * 0.0001537)) * DEG;
+  const C = Math.sin(Mr) * (1.914602 - T * (0.004817 + T * 0.000014)) + Math.sin(2 * Mr) * (0.019993 - T * 0.000101) + Math.sin(3 * Mr) * 0.000289;
+  const omega = (125.04 - 1934.136 * T) * DEG;
+  return (L0 + C - 0.00569 - 0.00478 * Math.sin(omega)) * DEG;
+}
+
+/**
+ * The instant in `year` (UTC) when the sun's apparent longitude reaches `longitudeDeg`: 0 the
+ * March equinox (vårdagjämning), 90 the June solstice, 180 the September equinox, 270 the
+ * December solstice (vintersolstånd). Found by bisection to within a second.
+ */
+export function seasonInstant(year: number, longitudeDeg: number): number {
+  // the sun moves ~0.9856°/day; start from the mean date and bracket it by ±5 days
+  const meanDay = ((longitudeDeg - 0 + 360) % 360) / 0.9856 + 79.5; // day of year of the target, roughly
+  let lo = Date.UTC(year, 0, 1) + (meanDay - 5) * MS_PER_DAY;
+  let hi = lo + 10 * MS_PER_DAY;
+  const ahead = (t: number) => ((sunLongitude(t) - longitudeDeg + 540) % 360) - 180; // < 0 before, > 0 after
+  while (hi - lo > 1000) {
+    const mid = (lo + hi) / 2;
+    if (ahead(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return Math.round((lo + hi) / 2);
+}
+
 /**
  * The sun's altitude and azimuth at an instant, seen from `lon`, `lat` (degrees; geodetic
  * latitude, as the horizon there is the ellipsoid's tangent plane).
@@ -73,11 +107,9 @@ export function sunPosition(epochMs: number, lon: number, lat: number): SunPosit
   const M = 357.52911 + T * (35_999.05029 - T * 0.0001537);
   const e = 0.016708634 - T * (0.000042037 + T * 0.0000001267);
   const Mr = M * DEG;
-  const C = Math.sin(Mr) * (1.914602 - T * (0.004817 + T * 0.000014)) + Math.sin(2 * Mr) * (0.019993 - T * 0.000101) + Math.sin(3 * Mr) * 0.000289;
-  const trueLongitude = L0 + C;
-  // apparent longitude: aberration and nutation's main term (Meeus 25.8)
+  // apparent longitude: equation of the centre, aberration and nutation's main term
+  const lambda = apparentLongitude(T);
   const omega = (125.04 - 1934.136 * T) * DEG;
-  const lambda = (trueLongitude - 0.00569 - 0.00478 * Math.sin(omega)) * DEG;
   // true obliquity (Meeus 22.2 and 25.8)
   const eps0 = 23 + (26 + (21.448 - T * (46.815 + T * (0.00059 - T * 0.001813))) / 60) / 60;
   const eps = (eps0 + 0.00256 * Math.cos(omega)) * DEG;

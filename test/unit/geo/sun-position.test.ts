@@ -6,8 +6,8 @@
  * Stockholm local time, plus the three sun-study days at 12:00.
  */
 import { describe, expect, it } from 'vitest';
-import { Body, Equator, Horizon, Observer } from 'astronomy-engine';
-import { sunDirection, sunPosition } from '../../../src/geo/sun-position';
+import { Body, Equator, Horizon, Observer, Seasons } from 'astronomy-engine';
+import { seasonInstant, sunDirection, sunPosition } from '../../../src/geo/sun-position';
 import { fromLocalTime } from '../../../src/geo/local-time';
 
 /** Sambiblioteket, the demo scene's origin. */
@@ -104,5 +104,20 @@ describe('sunDirection', () => {
     expect(d[1]).toBeCloseTo(0.5, 12);
     expect(d[0]).toBeLessThan(0); // south-west: west …
     expect(d[2]).toBeGreaterThan(0); // … and south
+  });
+});
+
+describe('seasonInstant', () => {
+  it('should find the equinoxes and solstices within 15 minutes (the sun moves 0.01° of longitude in 15 min), against astronomy-engine’s Seasons', () => {
+    for (const year of [2000, 2026, 2049]) {
+      const s = Seasons(year);
+      const pairs: [number, Date][] = [
+        [0, s.mar_equinox.date],
+        [90, s.jun_solstice.date],
+        [180, s.sep_equinox.date],
+        [270, s.dec_solstice.date],
+      ];
+      for (const [longitude, date] of pairs) expect(Math.abs(seasonInstant(year, longitude) - date.getTime()) / 60_000, `${year} ${longitude}°`).toBeLessThan(15);
+    }
   });
 });
