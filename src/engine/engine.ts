@@ -131,12 +131,12 @@ export class Engine {
   }
 
   /** Whether the active comparison (if any) draws layer `id` on `side`. */
-  private shownOn(id: string, side: ComparisonSide | null): boolean {
+  shownOn(id: string, side: ComparisonSide | null): boolean {
     return side === null || shownOnSide(this.compare!.active(), id, side);
   }
 
-  /** The comparison side where a ray from the camera meets the screen. */
-  private sideOfRay(raycaster: Raycaster): ComparisonSide | null {
+  /** The comparison side where a ray from the camera meets the screen (in XR: the whole view's). */
+  sideOfRay(raycaster: Raycaster): ComparisonSide | null {
     if (!this.compare || !this.camera || !this.compare.isSplit(this.gl?.xr.isPresenting ?? false)) return this.comparisonSideAt(null);
     _ahead.copy(raycaster.ray.origin).addScaledVector(raycaster.ray.direction, 1).project(this.camera);
     return this.comparisonSideAt(_ahead.x);

@@ -12,6 +12,7 @@ import { createSceneStore } from '../state/scene-store';
 import { createSelectionStore } from '../state/selection-store';
 import { createSunStore, sunPlaceOf, type SunPlace } from '../state/sun-store';
 import { createMeasureStore } from '../state/measure-store';
+import { createSunHoursStore } from '../state/sun-hours-store';
 
 export interface Runtime {
   engine: Engine;
@@ -24,6 +25,8 @@ export interface Runtime {
   sun: ReturnType<typeof createSunStore>;
   /** Where the sun is watched from: the scene origin in the scene's time zone. */
   sunPlace(): SunPlace;
+  /** The sun-hours map: its area, result and progress. */
+  sunHours: ReturnType<typeof createSunHoursStore>;
   /** Measuring: the mode and the points picked so far. */
   measure: ReturnType<typeof createMeasureStore>;
   /** Set by the canvas once navigation is attached. */
@@ -40,6 +43,7 @@ export function createRuntime(): Runtime {
     sun: createSunStore(() => rt.sunPlace()),
     sunPlace: () => sunPlaceOf(rt.scene.getState().doc),
     measure: createMeasureStore(),
+    sunHours: createSunHoursStore(),
     controller: null,
   };
   rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);

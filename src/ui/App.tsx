@@ -7,7 +7,9 @@ import { CompareControl } from './CompareControl';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
+import { MeasureTool } from './measure/MeasureTool';
 import { SceneErrorBanner } from './SceneErrorBanner';
+import { SunTool } from './sun/SunTool';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
 import { XrButton } from './XrButton';
@@ -33,6 +35,8 @@ export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void;
           <ViewpointList />
         </div>
         <InfoPanel />
+        <SunTool />
+        <MeasureTool />
         <SceneErrorBanner />
         <Attribution />
         {xr ? <XrButton xr={xr.runtime} /> : null}

@@ -53,8 +53,9 @@ export function SunLightView({ module, sky, skyIntensity }: { module: typeof Sun
       l.lat = origin.lat;
       l.altitude = p.altitude;
       const hemi = sky.current;
-      // the sky's light fades through civil twilight, never to black
-      if (hemi) hemi.intensity = skyIntensity * (0.3 + 0.7 * Math.min(1, Math.max(0, (p.altitude + 6) / 16)));
+      // the sky's light: lower than the default look's by day, so shade reads clearly against sun;
+      // it fades through civil twilight, never to black
+      if (hemi) hemi.intensity = skyIntensity * (0.25 + 0.35 * Math.min(1, Math.max(0, (p.altitude + 6) / 16)));
     }
     state.camera.getWorldPosition(_camera);
     sun.update(_toSun, l.altitude, _camera.y);
