@@ -6,31 +6,23 @@
  * With the sun study's shadows on, the fixed key light gives way to the real sun of the
  * study's instant, casting shadows (`SunLightView`, loaded on first use).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import type { HemisphereLight } from 'three';
 import type * as SunLightModule from '../engine/sun/sun-light';
 import { useRuntime } from './runtime-context';
 import { SunLightView } from './sun/SunLightView';
+import { useLazyModule } from './use-lazy-module';
+
+const loadSunLight = () => import('../engine/sun/sun-light');
 
 const SKY_INTENSITY = 1.6;
 
 export function Lighting() {
   const rt = useRuntime();
   const shadows = useStore(rt.sun, (s) => s.shadows);
-  const [sunModule, setSunModule] = useState<typeof SunLightModule | null>(null);
+  const sunModule: typeof SunLightModule | null = useLazyModule(shadows, loadSunLight, 'The sun study’s shadows');
   const sky = useRef<HemisphereLight>(null);
-  useEffect(() => {
-    if (!shadows || sunModule) return;
-    let alive = true;
-    import('../engine/sun/sun-light').then(
-      (m) => alive && setSunModule(m),
-      (e: unknown) => console.error('The sun study’s shadows could not be loaded:', e),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [shadows, sunModule]);
   const sunOn = shadows && sunModule !== null;
   return (
     <>

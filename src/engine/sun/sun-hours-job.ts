@@ -9,7 +9,7 @@ import { findComparison, shownOnSide } from '../../state/compare-store';
 import { SUNNY_HOURS, type SunHoursResult, type SunHoursSideResult } from '../../state/sun-hours-store';
 import type { Runtime } from '../runtime';
 import { groundPlaneY } from '../measure/measure-pick';
-import { summariseHours, type SunHoursSide } from './sun-hours';
+import { polygonBounds, summariseHours, type SunHoursSide } from './sun-hours';
 import { collectTriangles, dayLength, sunSchedule } from './sun-hours-input';
 import { runSunHours } from './sun-hours-run';
 
@@ -45,13 +45,7 @@ export async function computeAreaSunHours(rt: Runtime, polygon: [number, number]
     const place = rt.sunPlace();
     const spacing = Math.min(5, Math.max(0.5, Math.sqrt(area / MAX_SAMPLES)));
     const cell = Math.min(1, Math.max(0.5, spacing / 2));
-    let minX = Infinity, minZ = Infinity, maxX = -Infinity, maxZ = -Infinity;
-    for (const [x, z] of polygon) {
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minZ = Math.min(minZ, z);
-      maxZ = Math.max(maxZ, z);
-    }
+    const { minX, minZ, maxX, maxZ } = polygonBounds(polygon);
     const bounds = { minX: minX - SUN_HOURS_REACH, minZ: minZ - SUN_HOURS_REACH, maxX: maxX + SUN_HOURS_REACH, maxZ: maxZ + SUN_HOURS_REACH };
 
     // the sides: the active comparison's two, else the scene as drawn

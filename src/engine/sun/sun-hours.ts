@@ -177,8 +177,8 @@ function sunlit(field: HeightField, x: number, y: number, z: number, dx: number,
   return true;
 }
 
-export function computeSunHours(input: SunHoursInput): SunHoursGrid {
-  const { polygon, spacing, cell, reach, suns } = input;
+/** The bounds of a ground-plane polygon (`[x, z]`). */
+export function polygonBounds(polygon: readonly (readonly [number, number])[]): { minX: number; minZ: number; maxX: number; maxZ: number } {
   let minX = Infinity, minZ = Infinity, maxX = -Infinity, maxZ = -Infinity;
   for (const [x, z] of polygon) {
     minX = Math.min(minX, x);
@@ -186,6 +186,12 @@ export function computeSunHours(input: SunHoursInput): SunHoursGrid {
     minZ = Math.min(minZ, z);
     maxZ = Math.max(maxZ, z);
   }
+  return { minX, minZ, maxX, maxZ };
+}
+
+export function computeSunHours(input: SunHoursInput): SunHoursGrid {
+  const { polygon, spacing, cell, reach, suns } = input;
+  const { minX, minZ, maxX, maxZ } = polygonBounds(polygon);
   const nx = Math.max(1, Math.ceil((maxX - minX) / spacing));
   const nz = Math.max(1, Math.ceil((maxZ - minZ) / spacing));
   const x0 = minX;

@@ -2,29 +2,21 @@
  * Draws the current measurement in the scene (src/engine/measure/measure-graphics.ts, with
  * three's fat lines, loaded the first time measuring starts). Nothing is mounted before that.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import type * as Graphics from '../../engine/measure/measure-graphics';
 import { measureLabels } from '../../state/measure-labels';
 import { uiStore } from '../../state/ui-store';
 import { useRuntime } from '../runtime-context';
+import { useLazyModule } from '../use-lazy-module';
+
+const loadGraphics = () => import('../../engine/measure/measure-graphics');
 
 export function MeasureView() {
   const rt = useRuntime();
   const active = useStore(rt.measure, (s) => s.mode !== null || s.points.length > 0);
-  const [module, setModule] = useState<typeof Graphics | null>(null);
-  useEffect(() => {
-    if (!active || module) return;
-    let alive = true;
-    import('../../engine/measure/measure-graphics').then(
-      (m) => alive && setModule(m),
-      (e: unknown) => console.error('Measuring could not be loaded:', e),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [active, module]);
+  const module: typeof Graphics | null = useLazyModule(active, loadGraphics, 'Measuring');
   return module ? <MeasureGraphicsView module={module} /> : null;
 }
 

@@ -3,29 +3,21 @@
  * and keeps it in step with the comparison: today's map where today is drawn, the proposal's
  * where the proposal is, split at the swipe divider exactly as the buildings are.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import type * as Overlay from '../../engine/sun/sun-hours-overlay';
 import type { SunHoursResult } from '../../state/sun-hours-store';
 import { wholeViewSide } from '../../state/compare-store';
 import { useRuntime } from '../runtime-context';
+import { useLazyModule } from '../use-lazy-module';
+
+const loadOverlay = () => import('../../engine/sun/sun-hours-overlay');
 
 export function SunHoursView() {
   const rt = useRuntime();
   const result = useStore(rt.sunHours, (s) => (s.shown ? s.result : null));
-  const [module, setModule] = useState<typeof Overlay | null>(null);
-  useEffect(() => {
-    if (!result || module) return;
-    let alive = true;
-    import('../../engine/sun/sun-hours-overlay').then(
-      (m) => alive && setModule(m),
-      (e: unknown) => console.error('The sun-hours map could not be loaded:', e),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [result, module]);
+  const module: typeof Overlay | null = useLazyModule(result !== null, loadOverlay, 'The sun-hours map');
   return result && module ? <SunHoursMesh module={module} result={result} /> : null;
 }
 
