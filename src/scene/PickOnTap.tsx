@@ -31,11 +31,13 @@ export function PickOnTap() {
       const d = down;
       down = null;
       if (!d || d.id !== e.pointerId) return;
-      if (Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_PX || e.timeStamp - d.t > TAP_MS) return;
+      if (Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_PX) return;
+      const measure = rt.measure.getState();
+      // a long press picks nothing, except while measuring: a point held down is still placed
+      if (e.timeStamp - d.t > TAP_MS && !measure.mode) return;
       const rect = dom.getBoundingClientRect();
       const ndcX = ((e.clientX - rect.left) / rect.width) * 2 - 1;
       const ndcY = -((e.clientY - rect.top) / rect.height) * 2 + 1;
-      const measure = rt.measure.getState();
       if (measure.mode) {
         const first = measure.points[0];
         const camera = rt.engine.camera;
