@@ -18,13 +18,23 @@ const a = centroidOf(houseA.footprint);
 const b = centroidOf(houseB.footprint);
 const centre: EastNorth = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 
-/** The canvas pixel of a point `up` metres above the ground, seen from CAMERA_UP metres straight above `centre`, north up. */
+/** Where the camera looks straight down from, CAMERA_UP metres above the ground. */
+let over: EastNorth = centre;
+
+async function lookDownOn(page: Page, p: EastNorth) {
+  over = p;
+  const cam = toGeo(p, CAMERA_UP);
+  await page.evaluate((v) => window.twin.setView({ ...v, heading: 0, pitch: -89.99, fov: 50 }), { lon: cam.lon, lat: cam.lat, height: cam.height });
+  await waitIdle(page);
+}
+
+/** The canvas pixel of a point `up` metres above the ground, seen from CAMERA_UP metres straight above `over`, north up. */
 function pixel([e, n]: EastNorth, up: number): { x: number; y: number } {
   const depth = CAMERA_UP - up;
   const half = depth * Math.tan(((FOV / 2) * Math.PI) / 180);
   const aspect = VIEWPORT.width / VIEWPORT.height;
-  const ndcX = (e - centre[0]) / (half * aspect);
-  const ndcY = (n - centre[1]) / half;
+  const ndcX = (e - over[0]) / (half * aspect);
+  const ndcY = (n - over[1]) / half;
   return { x: ((ndcX + 1) / 2) * VIEWPORT.width, y: ((1 - ndcY) / 2) * VIEWPORT.height };
 }
 
@@ -44,9 +54,7 @@ describe('measuring', () => {
     expect(houseA).toMatchObject({ roof: 'flat', height: 22.4 });
     expect(houseB).toMatchObject({ roof: 'flat', height: 19.2 });
     await page.evaluate(() => window.twin.setCompare({ mode: 'after' }));
-    const cam = toGeo(centre, CAMERA_UP);
-    await page.evaluate((v) => window.twin.setView({ ...v, heading: 0, pitch: -89.99, fov: 50 }), { lon: cam.lon, lat: cam.lat, height: cam.height });
-    await waitIdle(page);
+    await lookDownOn(page, centre);
     expect(await measurement(page)).toBeNull();
     await page.getByRole('button', { name: /Mät/ }).click();
     await page.getByTestId('measure-panel').waitFor();
@@ -76,12 +84,14 @@ describe('measuring', () => {
     expect(Math.abs(m.distance!.horizontal - across)).toBeLessThan(0.2);
     expect(m.distance!.straight).toBeCloseTo(Math.hypot(m.distance!.horizontal, m.distance!.vertical), 9);
     console.log(`[measure] hus A → hus B: ${m.distance!.horizontal.toFixed(3)} m across (generator: ${across.toFixed(3)}), ${m.distance!.vertical.toFixed(3)} m height difference (generator: ${(houseB.height - houseA.height).toFixed(3)})`);
-    saveScreenshot('measure-distance', await page.screenshot());
-  });
+    saveScreenshot('measure-distance', await page.screenshot({ timeout: 120_000 }));
+  }, 180_000);
 
   it('should measure the area of a polygon drawn on a roof and close it on its first corner', async () => {
     const { page } = session.app;
     await page.getByTestId('measure-panel').locator('[data-option="area"]').click();
+    // house A in the upper half of the view, clear of the panel at the bottom
+    await lookDownOn(page, [a[0], a[1] - 10]);
     // the roof's corners, 10 % in towards its centre so every click lands on the roof
     const corners = houseA.footprint.map(([e, n]) => [a[0] + (e - a[0]) * 0.9, a[1] + (n - a[1]) * 0.9] as EastNorth);
     for (const c of corners) await click(page, c, houseA.height);
@@ -94,8 +104,8 @@ describe('measuring', () => {
     expect(Math.abs(m.area!.area - expected) / expected).toBeLessThan(0.02);
     console.log(`[measure] roof of hus A, 90 %: ${m.area!.area.toFixed(2)} m² (generator: ${expected.toFixed(2)} m²)`);
     expect(await page.getByTestId('measure-figures').innerText()).toMatch(/Yta\s+\d+ m²/);
-    saveScreenshot('measure-area', await page.screenshot());
-  });
+    saveScreenshot('measure-area', await page.screenshot({ timeout: 120_000 }));
+  }, 180_000);
 
   it('should stop measuring when the panel closes, and clicks select buildings again', async () => {
     const { page } = session.app;

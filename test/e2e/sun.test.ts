@@ -199,7 +199,7 @@ describe('sun study', () => {
     const sunButton = page.getByRole('button', { name: /Sol och skuggor/ });
     if ((await sunButton.getAttribute('aria-expanded')) !== 'true') await sunButton.click();
     await page.getByTestId('sun-hours-result').waitFor();
-    const png = await page.screenshot();
+    const png = await page.screenshot({ timeout: 120_000 });
     saveScreenshot('sun-hours-park', png);
     expect(screenshotStats(png).distinctColours).toBeGreaterThan(100);
     expect(await page.getByTestId('sun-hours-time').innerText()).toMatch(/Beräknat på \d/);
