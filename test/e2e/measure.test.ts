@@ -90,7 +90,7 @@ describe('measuring', () => {
   it('should measure the area of a polygon drawn on a roof and close it on its first corner', async () => {
     const { page } = session.app;
     await page.getByTestId('measure-panel').locator('[data-option="area"]').click();
-    // house A in the upper half of the view, clear of the panel at the bottom
+    // house A in the upper half of the view, clear of the panels
     await lookDownOn(page, [a[0], a[1] - 10]);
     // the roof's corners, 10 % in towards its centre so every click lands on the roof
     const corners = houseA.footprint.map(([e, n]) => [a[0] + (e - a[0]) * 0.9, a[1] + (n - a[1]) * 0.9] as EastNorth);

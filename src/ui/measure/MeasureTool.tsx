@@ -13,7 +13,7 @@ export function MeasureTool() {
   const open = useStore(toolStore, (s) => s.open === 'measure');
   return (
     <>
-      <ToolButton tool="measure" icon="📏" label={t('measureTool')} className="tool-button-measure" />
+      <ToolButton tool="measure" icon="↔" label={t('measureTool')} className="tool-button-measure" />
       {open ? (
         <Suspense fallback={null}>
           <MeasurePanel />
