@@ -11,6 +11,9 @@ import { completeLayer, resolveScene } from './load-scene';
 import { SceneLoads } from './scene-loads';
 import type { Runtime } from '../engine/runtime';
 import type { XrInfo, XrMenuInfo, XrMode, XrRuntime, XrScale } from '../xr/xr-runtime';
+import { formatLocalIso, parseIsoInstant, sunPosition } from '../geo';
+import { MEASURE_MODES, measureFigures, type MeasureFigures, type MeasureMode } from '../state/measure-store';
+import type { SunHoursResult, SunHoursSideResult } from '../state/sun-hours-store';
 
 export interface TwinLayerInfo {
   id: string;
@@ -44,6 +47,52 @@ export interface TwinCompareChange {
   id?: string | null;
   mode?: CompareMode;
   split?: number;
+}
+
+/** `window.twin.sun()`: the sun of the sun study. */
+export interface TwinSun {
+  /** The study's instant, ISO 8601 in the scene's time zone with its offset, e.g. `2026-06-21T12:00:00+02:00`. */
+  date: string;
+  /** Degrees above the horizon at the scene origin, without refraction (negative: below it). */
+  altitude: number;
+  /** Degrees clockwise from north at the scene origin. */
+  azimuth: number;
+  /** Whether the sun lights the scene and casts shadows. */
+  shadows: boolean;
+}
+
+/** `window.twin.setSun()`: what to change. */
+export interface TwinSunChange {
+  /** ISO 8601; with an offset it is that instant, without one a local time in the scene's time zone. */
+  date?: string;
+  shadows?: boolean;
+}
+
+/** `window.twin.measure()`: the current measurement. */
+export interface TwinMeasurement extends MeasureFigures {
+  /** `null` when measuring has been turned off but its points are still shown. */
+  mode: MeasureMode | null;
+  /** The picked points: degrees and metres above the ellipsoid. */
+  points: { lon: number; lat: number; height: number }[];
+  /** Whether an area's polygon is finished. */
+  closed: boolean;
+}
+
+/** `window.twin.sunHours()`: the last sun-hours map, in figures. */
+export interface TwinSunHours {
+  /** The day, ISO 8601 local date. */
+  date: string;
+  /** Area of the open ground sampled, square metres, and the samples' spacing, metres. */
+  area: number;
+  samples: number;
+  spacing: number;
+  /** Hours between sunrise and sunset that day. */
+  dayLength: number;
+  /** Milliseconds in the worker, and from the request to the result. */
+  computeMs: number;
+  totalMs: number;
+  /** Per side (`before` / `after` of the comparison, or `now`): hours of direct sun over the open area. */
+  sides: SunHoursSideResult[];
 }
 
 export interface SetViewOptions {
@@ -92,9 +141,45 @@ export interface TwinApi {
   setXrScale(scale: XrScale): void;
   /** The in-scene menu: its items and where they are in the room. */
   xrMenu(): XrMenuInfo;
+  /** The sun study's instant and the sun's position at the scene origin. */
+  sun(): TwinSun;
+  /**
+   * Sets the study's date and time and turns shadows on or off (stopping a playing day); resolves
+   * once a frame is drawn with it. Rejects with the reason for a malformed date or value.
+   */
+  setSun(change: TwinSunChange): Promise<void>;
+  /**
+   * The current measurement (distance, height above the ground or area; metres and square
+   * metres) with its points, or `null` when nothing is being measured.
+   */
+  measure(): TwinMeasurement | null;
+  /** Starts measuring in a mode (taps and the XR trigger then pick points), or stops with `null`; clears the points. */
+  setMeasure(change: { mode: MeasureMode | null }): void;
+  /** The last sun-hours map (figures per side and the computation time), or `null`. */
+  sunHours(): TwinSunHours | null;
+  /**
+   * Computes the sun-hours map of an area (`[lon, lat]` degrees, at least three corners) on the
+   * sun study's day, for each side of the active comparison, shows it and resolves with its figures.
+   */
+  computeSunHours(request: { area: [number, number][] }): Promise<TwinSunHours>;
 }
 
 const IDLE_FRAMES = 3;
+
+function sunHoursInfo(r: SunHoursResult): TwinSunHours {
+  return {
+    date: r.date,
+    area: r.samples * r.grid.spacing ** 2,
+    samples: r.samples,
+    spacing: r.grid.spacing,
+    dayLength: r.dayLength,
+    computeMs: r.computeMs,
+    totalMs: r.totalMs,
+    sides: r.sides.map((s) => ({ ...s })),
+  };
+}
+/** Frames `setSun` waits for the shadow module to load and draw before giving up. */
+const SHADOW_FRAMES = 600;
 
 export interface TwinApiHooks {
   /**
@@ -252,6 +337,76 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
     },
     xrMenu() {
       return hooks.xr?.menuInfo() ?? { open: false, items: [] };
+    },
+    sun() {
+      const { time, shadows } = rt.sun.getState();
+      const place = rt.sunPlace();
+      const p = sunPosition(time, place.lon, place.lat);
+      return { date: formatLocalIso(time, place.timeZone), altitude: p.altitude, azimuth: p.azimuth, shadows };
+    },
+    async setSun(change) {
+      if (typeof change !== 'object' || change === null) throw new Error('setSun: expected { date?, shadows? }');
+      const { date, shadows } = change;
+      if (shadows !== undefined && typeof shadows !== 'boolean') throw new Error(`setSun: shadows must be true or false, got ${JSON.stringify(shadows)}`);
+      let time: number | undefined;
+      if (date !== undefined) {
+        if (typeof date !== 'string') throw new Error(`setSun: date must be an ISO 8601 string, got ${JSON.stringify(date)}`);
+        try {
+          time = parseIsoInstant(date, rt.sunPlace().timeZone);
+        } catch (e) {
+          throw new Error(`setSun: ${(e as Error).message}`);
+        }
+      }
+      await ready;
+      const store = rt.sun.getState();
+      if (time !== undefined) {
+        store.setPlaying(false);
+        store.setTime(time);
+      }
+      if (shadows !== undefined) store.setShadows(shadows);
+      // shadows load their module on first use: wait until the canvas draws them (or stops)
+      const want = rt.sun.getState().shadows;
+      for (let i = 0; i < SHADOW_FRAMES && engine.sunShadows !== want; i++) await engine.clock.afterFrames(1);
+      if (engine.sunShadows !== want) throw new Error(`setSun: the shadows did not turn ${want ? 'on' : 'off'} within ${SHADOW_FRAMES} frames`);
+      await engine.clock.afterFrames(1);
+    },
+    measure() {
+      const { mode, points, closed } = rt.measure.getState();
+      if (mode === null && points.length === 0) return null;
+      const toGeo = (p: { x: number; y: number; z: number }) => {
+        const [lon, lat, height] = engine.frame.toGeodetic(p.x, p.y, p.z);
+        return { lon, lat, height };
+      };
+      return { mode, points: points.map(toGeo), closed, ...measureFigures(mode, points, closed) };
+    },
+    setMeasure(change) {
+      const mode = (change as { mode?: unknown } | null)?.mode;
+      if (mode !== null && !MEASURE_MODES.includes(mode as MeasureMode)) {
+        throw new Error(`setMeasure: mode must be ${MEASURE_MODES.join(', ')} or null, got ${JSON.stringify(mode)}`);
+      }
+      const store = rt.measure.getState();
+      store.setMode(mode as MeasureMode | null);
+      store.clear();
+    },
+    sunHours() {
+      const r = rt.sunHours.getState().result;
+      return r ? sunHoursInfo(r) : null;
+    },
+    async computeSunHours(request) {
+      const area = (request as { area?: unknown } | null)?.area;
+      if (!Array.isArray(area) || area.length < 3 || !area.every((p) => Array.isArray(p) && p.length >= 2 && p.every((v: unknown) => typeof v === 'number' && Number.isFinite(v)))) {
+        throw new Error('computeSunHours: expected { area: [[lon, lat], …] } with at least three corners');
+      }
+      await ready;
+      const frame = engine.frame;
+      const polygon = (area as [number, number][]).map(([lon, lat]) => {
+        const [x, , z] = frame.toLocal(lon, lat, frame.origin.height);
+        return [x, z] as [number, number];
+      });
+      const { computeAreaSunHours } = await import('../engine/sun/sun-hours-job');
+      const result = await computeAreaSunHours(rt, polygon);
+      await engine.clock.afterFrames(2);
+      return sunHoursInfo(result);
     },
     removeLayer(id) {
       const removed = rt.scene.getState().removeLayer(id);

@@ -99,6 +99,8 @@ export class Engine {
   readonly tileQuality: TileQuality = { errorScale: 1, budget: DESKTOP_BUDGET };
   /** The scene's ground plane (set by the canvas while it is drawn): a surface for picking while visible. */
   groundPlane: Object3D | null = null;
+  /** Whether the sun study's light and shadows are in the scene now (`setSunShadows`). */
+  sunShadows = false;
   private readonly handles = new Map<string, LayerHandle>();
 
   constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
@@ -115,9 +117,16 @@ export class Engine {
   /** Registers a live layer; returns the function that unregisters it. */
   registerLayer(handle: LayerHandle): () => void {
     this.handles.set(handle.id, handle);
+    if (this.sunShadows) handle.setShadows?.(true);
     return () => {
       if (this.handles.get(handle.id) === handle) this.handles.delete(handle.id);
     };
+  }
+
+  /** Turns the layers' part in the sun study's shadows on or off (called by the canvas's sun light). */
+  setSunShadows(on: boolean): void {
+    this.sunShadows = on;
+    for (const h of this.handles.values()) h.setShadows?.(on);
   }
 
   layer(id: string): LayerHandle | undefined {
@@ -152,12 +161,12 @@ export class Engine {
   }
 
   /** Whether the active comparison (if any) draws layer `id` on `side`. */
-  private shownOn(id: string, side: ComparisonSide | null): boolean {
+  shownOn(id: string, side: ComparisonSide | null): boolean {
     return side === null || shownOnSide(this.compare!.active(), id, side);
   }
 
-  /** The comparison side where a ray from the camera meets the screen. */
-  private sideOfRay(raycaster: Raycaster): ComparisonSide | null {
+  /** The comparison side where a ray from the camera meets the screen (in XR: the whole view's). */
+  sideOfRay(raycaster: Raycaster): ComparisonSide | null {
     if (!this.compare || !this.camera || !this.compare.isSplit(this.gl?.xr.isPresenting ?? false)) return this.comparisonSideAt(null);
     _ahead.copy(raycaster.ray.origin).addScaledVector(raycaster.ray.direction, 1).project(this.camera);
     return this.comparisonSideAt(_ahead.x);

@@ -10,6 +10,9 @@ import { createCompareStore } from '../state/compare-store';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
 import { createSelectionStore } from '../state/selection-store';
+import { createSunStore, sunPlaceOf, type SunPlace } from '../state/sun-store';
+import { createMeasureStore } from '../state/measure-store';
+import { createSunHoursStore } from '../state/sun-hours-store';
 
 export interface Runtime {
   engine: Engine;
@@ -18,6 +21,14 @@ export interface Runtime {
   selection: ReturnType<typeof createSelectionStore>;
   /** The active before / after comparison and how it is shown (toggle or swipe). */
   compare: ReturnType<typeof createCompareStore>;
+  /** The sun study: the instant, shadows on or off, playing the day. */
+  sun: ReturnType<typeof createSunStore>;
+  /** Where the sun is watched from: the scene origin in the scene's time zone. */
+  sunPlace(): SunPlace;
+  /** The sun-hours map: its area, result and progress. */
+  sunHours: ReturnType<typeof createSunHoursStore>;
+  /** Measuring: the mode and the points picked so far. */
+  measure: ReturnType<typeof createMeasureStore>;
   /** Set by the canvas once navigation is attached. */
   controller: CameraController | null;
 }
@@ -29,6 +40,10 @@ export function createRuntime(): Runtime {
     status: createLayerStatusStore(),
     selection: createSelectionStore(),
     compare: createCompareStore(),
+    sun: createSunStore(() => rt.sunPlace()),
+    sunPlace: () => sunPlaceOf(rt.scene.getState().doc),
+    measure: createMeasureStore(),
+    sunHours: createSunHoursStore(),
     controller: null,
   };
   rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);

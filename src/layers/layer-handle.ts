@@ -67,4 +67,10 @@ export interface LayerHandle {
   tileCounts?(): TileCounts;
   /** The layer's bounds in the scene frame into `out`; `false` while unknown. */
   boundingSphere?(out: Sphere): boolean;
+  /**
+   * For layers of solid geometry (buildings, terrain): casts and receives the sun study's
+   * shadows (`true`), or neither (`false`, the default), for what is loaded now and later.
+   * Layers without it (draped plans, overlays) take no part in shadows or sun hours.
+   */
+  setShadows?(on: boolean): void;
 }

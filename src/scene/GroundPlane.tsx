@@ -17,6 +17,8 @@ export function GroundPlane() {
   const rt = useRuntime();
   const ground = useStore(rt.scene, (s) => s.doc?.ground);
   const originHeight = useStore(rt.scene, (s) => s.doc?.origin.height ?? 0);
+  // it receives the sun study's shadows (it casts none: it is the lowest surface)
+  const shadows = useStore(rt.sun, (s) => s.shadows);
   const geometry = useMemo(() => new CircleGeometry(RADIUS, 96).rotateX(-Math.PI / 2), []);
   const material = useMemo(() => {
     const m = new MeshLambertMaterial();
@@ -44,5 +46,5 @@ export function GroundPlane() {
   if (!ground) return null;
   material.color.set(ground.colour);
   const y = (ground.height ?? originHeight) - originHeight - CLEARANCE;
-  return <mesh ref={mesh} name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} />;
+  return <mesh ref={mesh} name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} receiveShadow={shadows} />;
 }

@@ -9,6 +9,8 @@ import { CameraRig } from './CameraRig';
 import { CompareRenderer } from './CompareRenderer';
 import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
+import { MeasureView } from './measure/MeasureView';
+import { SunHoursView } from './sun/SunHoursView';
 import { PickOnTap } from './PickOnTap';
 import { SceneLayers } from './SceneLayers';
 import { SelectionMarker } from './SelectionMarker';
@@ -39,6 +41,8 @@ export function Viewer({ onHome, children }: ViewerProps) {
       <GroundPlane />
       <SceneLayers />
       <SelectionMarker />
+      <MeasureView />
+      <SunHoursView />
       <CompareRenderer />
       {children}
     </Canvas>

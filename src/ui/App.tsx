@@ -7,8 +7,10 @@ import { CompareControl } from './CompareControl';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
+import { MeasureTool } from './measure/MeasureTool';
 import { SceneErrorBanner } from './SceneErrorBanner';
 import { SceneSourceNotice } from './SceneSourceNotice';
+import { SunTool } from './sun/SunTool';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
 import { XrButton } from './XrButton';
@@ -34,6 +36,8 @@ export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void;
           <ViewpointList />
         </div>
         <InfoPanel />
+        <SunTool />
+        <MeasureTool />
         <SceneErrorBanner />
         <SceneSourceNotice />
         <Attribution />

@@ -13,6 +13,7 @@ import { useStore } from 'zustand';
 import { Color, CylinderGeometry, Fog, MeshLambertMaterial, Raycaster, Vector3, type Group, type PerspectiveCamera } from 'three';
 import { applyGeoView, readGeoView, type GeoView } from '../engine/camera-pose';
 import { pickedFeature } from '../engine/picked-feature';
+import { groundPlaneY, measurePointAlong } from '../engine/measure/measure-pick';
 import type { Runtime } from '../engine/runtime';
 import { DESKTOP_BUDGET, XR_BUDGET } from '../engine/tiles/tile-budget';
 import { TeleportArc } from './TeleportArc';
@@ -142,6 +143,13 @@ export function XrScene({ rt, xr }: { rt: Runtime; xr: XrRuntime }) {
       for (const name of ['xr-menu', 'xr-info']) {
         const panel = scene.getObjectByName(name);
         if (panel && isShown(panel) && _raycaster.intersectObject(panel, false).length > 0) return;
+      }
+      // measuring: the ray picks a measure point instead of a feature
+      const measure = rt.measure.getState();
+      if (measure.mode) {
+        const point = measurePointAlong(rt.engine, _raycaster, groundPlaneY(rt.scene.getState().doc));
+        if (point) measure.addPoint(point);
+        return;
       }
       const group = rt.engine.pickGroupAlong(_raycaster);
       const hit = group[0];
