@@ -274,13 +274,13 @@ describe('tiles3d-handle', () => {
   });
 
   describe('dispose', () => {
-    it('should remove its listeners and restore the loading manager', () => {
+    it('should remove its listeners (load-error, update-after, load-model) and restore the loading manager', () => {
       const tiles = new FakeTiles();
       const previous = vi.fn();
       tiles.manager.onError = previous;
       const report = vi.fn();
       const handle = createTiles3dHandle('city', tiles as unknown as TilesRenderer, report, { pickable: () => true });
-      expect(tiles.listenerCount()).toBe(2);
+      expect(tiles.listenerCount()).toBe(3);
       expect(tiles.manager.onError).not.toBe(previous);
       handle.dispose();
       expect(tiles.listenerCount()).toBe(0);
