@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = resolve(__dirname, '../../../tools/bin.mjs');
 
-describe('package bin (tools/bin.mjs)', () => {
+// each test starts Node with tsx's loader, which takes seconds on a busy 2-core machine: the
+// tests wait as long as the child process may take (60 s), not vitest's default 5 s
+describe('package bin (tools/bin.mjs)', { timeout: 60_000 }, () => {
   it('should run the CLI under plain node and list every command', () => {
     const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
