@@ -203,6 +203,8 @@ export class GeometryReader {
 
   /** Checks one ring in CRS coordinates and returns it in lon/lat, outer rings counter-clockwise. */
   checkedRing(pts: XY[], label: string, outer: boolean): Ring | undefined {
+    const id = this.ctx.featureId;
+    this.ctx.budget.checkRing(pts.length, id && !label.includes(id) ? `${label} of ${id}` : label);
     const skipped = outer ? 'the polygon was skipped' : 'the hole was dropped';
     const clean = cleanRing(pts);
     if (clean === 'non-finite') return this.warn(`${label} has coordinates that are not finite numbers; ${skipped}.`), undefined;

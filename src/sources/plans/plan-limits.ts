@@ -17,6 +17,12 @@ export interface PlanLimits {
   /** Most polygons of all provisions and plan boundaries together. */
   polygons: number;
   /**
+   * Most vertices of one ring (an area's outline or one of its holes). Triangulation (earcut)
+   * costs up to the square of a ring's vertices: one ring of 40,000 took 6 s here, one at the
+   * vertex cap would take minutes; rings at this cap, up to the vertex cap in all, cost seconds.
+   */
+  ringVertices: number;
+  /**
    * Longest SS 637040 GML text, characters, checked before the XML is read: reading XML costs
    * about 20 bytes of memory and a microsecond a character (the example plan has 43,000
    * characters; a GML plan at the vertex cap 6–11 million).
@@ -24,7 +30,7 @@ export interface PlanLimits {
   gmlCharacters: number;
 }
 
-export const PLAN_LIMITS: Readonly<PlanLimits> = Object.freeze({ vertices: 250_000, polygons: 25_000, gmlCharacters: 16 * 1_048_576 });
+export const PLAN_LIMITS: Readonly<PlanLimits> = Object.freeze({ vertices: 250_000, polygons: 25_000, ringVertices: 10_000, gmlCharacters: 16 * 1_048_576 });
 
 /**
  * Refuses GML longer than the cap, before it is parsed.
@@ -65,6 +71,17 @@ export class PlanBudget {
     this.polygons++;
     if (this.polygons > this.limits.polygons) this.refuse(this.limits.polygons, 'polygons');
     this.addVertices(vertexCount);
+  }
+
+  /**
+   * Checks one ring of `vertexCount` vertices, named `label` in the error, before it is checked,
+   * converted or triangulated.
+   * @throws PlanParseError past the ring cap
+   */
+  checkRing(vertexCount: number, label: string): void {
+    if (vertexCount > this.limits.ringVertices) {
+      throw new PlanParseError(`The plan is too large to draw: ${label} has ${formatNumber(vertexCount, 'en')} vertices, more than the ${formatNumber(this.limits.ringVertices, 'en')} one ring may have (the limit). No part of it is drawn.`);
+    }
   }
 
   private refuse(limit: number, what: string): never {

@@ -82,9 +82,28 @@ describe('plan limits', () => {
     });
 
     it('should apply the default caps, which real plans stay far below', () => {
-      expect(PLAN_LIMITS).toEqual({ vertices: 250_000, polygons: 25_000, gmlCharacters: 16 * 1_048_576 });
+      expect(PLAN_LIMITS).toEqual({ vertices: 250_000, polygons: 25_000, ringVertices: 10_000, gmlCharacters: 16 * 1_048_576 });
       const e = parseError(() => parsePlan(manyVerticesGeoJson(PLAN_LIMITS.vertices + 1)));
       expect(e.message).toMatch(/more than 250,000 vertices in all \(the limit\)/);
+    });
+
+    // triangulating one ring costs up to the square of its vertices: one area at the vertex cap
+    // would keep the plan worker busy for minutes (bench: `npm run bench -- --only hostile`)
+    it('should refuse a GeoJSON area with more vertices in one ring than the ring cap, naming the feature', () => {
+      // manyVerticesGeoJson(n) writes n points and the closing one; the plan keeps the n distinct
+      expect(parsePlan(manyVerticesGeoJson(PLAN_LIMITS.ringVertices - 1)).provisions[0]!.geometry.polygons[0]![0]).toHaveLength(PLAN_LIMITS.ringVertices - 1);
+      const e = parseError(() => parsePlan(manyVerticesGeoJson(PLAN_LIMITS.ringVertices)));
+      expect(e.message).toBe('The plan is too large to draw: The geometry of feature 1 has 10,001 vertices, more than the 10,000 one ring may have (the limit). No part of it is drawn.');
+    });
+
+    it('should apply the ring cap to an SS 637040 area assembled from its boundary lines, and to NGP areas', () => {
+      const xml = repeatedXlinkSs637040(1);
+      // area #O1: four boundary lines of 65 points, 257 positions closed
+      expect(() => parsePlan(xml, { limits: { ringVertices: 257 } })).not.toThrow();
+      expect(parseError(() => parsePlan(xml, { limits: { ringVertices: 256 } })).message).toBe('The plan is too large to draw: Area #O1 has 257 vertices, more than the 256 one ring may have (the limit). No part of it is drawn.');
+      const ngp = planWideNgp(1);
+      expect(() => parsePlan(ngp, { limits: { ringVertices: 5 } })).not.toThrow();
+      expect(parseError(() => parsePlan(ngp, { limits: { ringVertices: 4 } })).message).toMatch(/^The plan is too large to draw: .* has 5 vertices, more than the 4 one ring may have \(the limit\)/);
     });
 
     it('should read 8,000 plan-wide provisions (within the caps)', () => {

@@ -206,11 +206,12 @@ describe('parsePlan on SS 637040 details (test/fixtures/hostile/ss637040-entitie
       pts.push(`${(6947600 + 100 * Math.sin(a)).toFixed(3)} ${(185300 + 100 * Math.cos(a)).toFixed(3)}`);
     }
     pts.push(pts[0]!);
-    // (the plan area is the small one, so that the long line is used once, within the caps)
+    // (the plan area is the small one, so that the long line is used once, within the caps; the
+    // ring cap, 10,000 vertices, is raised to let this one ring of 150,001 positions through)
     const big = readFileSync(join(REPO, 'test/fixtures/hostile/ss637040-entities-3d.xml'), 'utf8')
       .replace('<planomrade xlink:href="#A"/>', '<planomrade xlink:href="#P"/>')
       .replace(/<gml:Curve gml:id="c1"[\s\S]*?<\/gml:Curve>/, `<gml:Curve><gml:segments><gml:LineStringSegment><gml:posList>${pts.join(' ')}</gml:posList></gml:LineStringSegment></gml:segments></gml:Curve>`);
-    const parsed = parsePlan(big);
+    const parsed = parsePlan(big, { limits: { ringVertices: n + 1 } });
     expect(parsed.provisions[0]!.geometry.polygons[0]![0]).toHaveLength(n);
   });
 });
