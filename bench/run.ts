@@ -3,8 +3,9 @@
  * same vertical field of view, same screen-space error target. See bench/README.md.
  *
  *   npm run bench [-- --frames 40] [--runs 3] [--error-target 16] [--case wageningen-near] [--out file.json] [--screenshots]
- *   npm run bench -- --only tools|viewer|plans|algorithms    (one section: the converters of tools/, the viewers,
- *                                                 10,000 plan polygons, or the parsers' and geometry checks' speed)
+ *   npm run bench -- --only tools|viewer|plans|algorithms|hostile    (one section: the converters of tools/, the viewers,
+ *                                                 10,000 plan polygons, the parsers' and geometry checks' speed,
+ *                                                 or what the worst files within issue 17's caps cost)
  *
  * Prints the results as JSON on stdout (progress goes to stderr) and writes them to
  * bench-results/latest.json.
@@ -25,6 +26,7 @@ import { CESIUM_CSP, CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/
 import { runCesium, runOurs, type CesiumRun, type OursRun, type RunOptions } from './lib/measure.ts';
 import { runToolsBench } from './tools/run.ts';
 import { runAlgorithmsBench } from './algorithms.ts';
+import { runHostileBench } from './hostile.ts';
 import { PLANS_DIR, PLANS_MOUNT, runPlansBench } from './plans.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -267,6 +269,21 @@ function mainAlgorithmsOnly(started: number): void {
   writeOutput(output);
 }
 
+/** `--only hostile`: the hostile-files section alone (no build, no browser), same JSON file and shape. */
+async function mainHostileOnly(started: number): Promise<void> {
+  const cpuList = cpus();
+  const hostile = await runHostileBench({ log });
+  const output = {
+    machine: { cpus: cpuList.length, node: process.version, cpuModel: cpuList[0]?.model ?? 'unknown' },
+    date: new Date().toISOString(),
+    hostile,
+    notices: ['--only hostile: the viewer cases, bundle sizes, plans, algorithms and tools were not measured'],
+    warnings: [] as string[],
+    elapsedS: r1((performance.now() - started) / 1000),
+  };
+  writeOutput(output);
+}
+
 /** `--only tools`: the tools section alone (no build, no browser), same JSON file and shape. */
 async function mainToolsOnly(started: number): Promise<void> {
   const cpuList = cpus();
@@ -284,7 +301,8 @@ async function mainToolsOnly(started: number): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  if (args.only !== undefined && !['tools', 'viewer', 'plans', 'algorithms'].includes(args.only)) throw new Error(`--only ${args.only}: expected tools, viewer, plans or algorithms`);
+  if (args.only !== undefined && !['tools', 'viewer', 'plans', 'algorithms', 'hostile'].includes(args.only)) throw new Error(`--only ${args.only}: expected tools, viewer, plans, algorithms or hostile`);
+  if (args.only === 'hostile') return mainHostileOnly(started);
   if (args.only === 'tools') return mainToolsOnly(started);
   if (args.only === 'algorithms') return mainAlgorithmsOnly(started);
   if (args.only === 'plans') return mainPlansOnly(started);
@@ -343,6 +361,7 @@ async function main(): Promise<void> {
   // the tools section (bench/tools/): converters' throughput and peak memory, after the browsers are closed
   const tools = args.only === 'viewer' ? undefined : await runToolsBench({ log });
   const algorithms = args.only === 'viewer' ? undefined : runAlgorithmsBench({ runs: RUNS, log });
+  const hostile = args.only === 'viewer' ? undefined : await runHostileBench({ log });
   const cpuList = cpus();
   const output = {
     machine: { cpus: cpuList.length, node: process.version, chromium, cpuModel: cpuList[0]?.model ?? 'unknown', cesium: cesiumBuild.cesiumVersion },
@@ -366,6 +385,7 @@ async function main(): Promise<void> {
     ...(plans ? { plans } : {}),
     ...(tools ? { tools } : {}),
     ...(algorithms ? { algorithms } : {}),
+    ...(hostile ? { hostile } : {}),
     notices,
     warnings,
     elapsedS: r1((performance.now() - started) / 1000),
