@@ -115,6 +115,23 @@ async function watchCspViolations(context: BrowserContext, out: string[]): Promi
   });
 }
 
+/**
+ * The deliberately broken render of issue 18: every WebGL draw call does nothing, so canvases show
+ * only their clear colour. `TWIN_E2E_BREAK_RENDER=1` turns it on for a run, to show that the "it
+ * draws" checks fail (docs/hardening.md); never set in `npm test`.
+ */
+async function breakRendering(context: BrowserContext): Promise<void> {
+  console.warn('[e2e] TWIN_E2E_BREAK_RENDER=1: WebGL draw calls do nothing in this run; the "it draws" checks must fail');
+  await context.addInitScript(() => {
+    const noop = (): void => {};
+    for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype] as unknown as Record<string, unknown>[]) {
+      for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
+        if (name in proto) proto[name] = noop;
+      }
+    }
+  });
+}
+
 export async function launchBrowser(opts: { args?: string[]; viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<LaunchedBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'twin-chromium-'));
   let context: BrowserContext;
@@ -133,6 +150,7 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
   const cspViolations: string[] = [];
   try {
     await watchCspViolations(context, cspViolations);
+    if (process.env.TWIN_E2E_BREAK_RENDER === '1') await breakRendering(context);
   } catch (err) {
     await context.close().catch(() => {});
     rmSync(profileDir, { recursive: true, force: true });
