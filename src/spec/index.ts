@@ -12,6 +12,7 @@ export * from './validate';
 export * from './layer-registry';
 export * from './viewpoint';
 export * from './comparison';
+export * from './time';
 export { migrateScene } from './migrate';
 export * from './layers';
 
