@@ -10,6 +10,9 @@ import { createCompareStore } from '../state/compare-store';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
 import { createSelectionStore } from '../state/selection-store';
+import { createTimelineStore } from '../state/timeline-store';
+import { linkTimelineAndComparisons } from '../state/time-comparisons';
+import { TimelineReader } from './timeline/timeline-reader';
 
 export interface Runtime {
   engine: Engine;
@@ -18,6 +21,8 @@ export interface Runtime {
   selection: ReturnType<typeof createSelectionStore>;
   /** The active before / after comparison and how it is shown (toggle or swipe). */
   compare: ReturnType<typeof createCompareStore>;
+  /** Where the timeline stands (the step, or a drag). */
+  timeline: ReturnType<typeof createTimelineStore>;
   /** Set by the canvas once navigation is attached. */
   controller: CameraController | null;
 }
@@ -29,10 +34,13 @@ export function createRuntime(): Runtime {
     status: createLayerStatusStore(),
     selection: createSelectionStore(),
     compare: createCompareStore(),
+    timeline: createTimelineStore(),
     controller: null,
   };
   rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);
-  // lives as long as the runtime's stores
+  rt.engine.timeline = new TimelineReader(rt.scene, rt.compare, rt.timeline);
+  // these live as long as the runtime's stores
   clearSelectionHiddenByComparison(rt.scene, rt.compare, rt.selection);
+  linkTimelineAndComparisons(rt.scene, rt.compare, rt.timeline);
   return rt;
 }

@@ -41,4 +41,9 @@ export interface LayerHandle {
   tileCounts?(): TileCounts;
   /** The layer's bounds in the scene frame into `out`; `false` while unknown. */
   boundingSphere?(out: Sphere): boolean;
+  /**
+   * For layers that crossfade on the timeline (rasters): how much of the layer to draw now,
+   * 0…1, set each frame before drawing. Layers without it are hidden while their weight is below ½.
+   */
+  setTimeWeight?(weight: number): void;
 }

@@ -6,10 +6,11 @@ import type { ReactNode } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { CameraRig } from './CameraRig';
-import { CompareRenderer } from './CompareRenderer';
+import { SceneRenderer } from './SceneRenderer';
 import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
 import { PickOnTap } from './PickOnTap';
+import { RasterGround } from './RasterGround';
 import { SceneLayers } from './SceneLayers';
 import { SelectionMarker } from './SelectionMarker';
 import { useRuntime } from './runtime-context';
@@ -37,9 +38,10 @@ export function Viewer({ onHome, children }: ViewerProps) {
       <CameraRig groundHeight={groundHeight} onHome={onHome} fogColor={SKY_COLOUR} />
       <PickOnTap />
       <GroundPlane />
+      <RasterGround />
       <SceneLayers />
       <SelectionMarker />
-      <CompareRenderer />
+      <SceneRenderer />
       {children}
     </Canvas>
   );

@@ -8,6 +8,7 @@ import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
 import { SceneErrorBanner } from './SceneErrorBanner';
+import { Timeline } from './timeline/Timeline';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
 import { XrButton } from './XrButton';
@@ -33,6 +34,7 @@ export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void;
           <ViewpointList />
         </div>
         <InfoPanel />
+        <Timeline />
         <SceneErrorBanner />
         <Attribution />
         {xr ? <XrButton xr={xr.runtime} /> : null}

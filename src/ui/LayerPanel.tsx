@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import type { Comparison } from '../spec';
-import { findComparison, layerSide, sideVisibility, type CompareMode } from '../state/compare-store';
+import { findComparison, layerSide, sceneComparisons, sideVisibility, type CompareMode } from '../state/compare-store';
 import { layerControls } from '../state/layer-controls';
 import '../state/layer-controls-builtin';
 import { uiStore } from '../state/ui-store';
@@ -24,7 +24,7 @@ export function LayerPanel() {
   const t = useT();
   const layers = useStore(rt.scene, (s) => s.doc?.layers) ?? NO_LAYERS;
   const statuses = useStore(rt.status, (s) => s.byId);
-  const comparisons = useStore(rt.scene, (s) => s.doc?.comparisons);
+  const comparisons = useStore(rt.scene, (s) => sceneComparisons(s.doc));
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const mode = useStore(rt.compare, (s) => s.mode);
   const comparison = findComparison(comparisons, activeId);

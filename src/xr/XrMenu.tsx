@@ -30,6 +30,7 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
   const doc = useStore(rt.scene, (s) => s.doc);
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const compareMode = useStore(rt.compare, (s) => s.mode);
+  const timeStep = useStore(rt.timeline, (s) => s.step);
   const lang = useStore(uiStore, (s) => s.lang);
   const scale = useStore(xr.view, (s) => s.scale);
   const mode = useStore(xr.view, (s) => s.mode);
@@ -40,8 +41,8 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
   useEffect(() => () => panel.dispose(), [panel]);
 
   const layout = useMemo(
-    () => layoutMenu(buildMenu({ doc, compare: { activeId, mode: compareMode }, scale, mode, lang })),
-    [doc, activeId, compareMode, scale, mode, lang],
+    () => layoutMenu(buildMenu({ doc, compare: { activeId, mode: compareMode }, timeStep, scale, mode, lang })),
+    [doc, activeId, compareMode, timeStep, scale, mode, lang],
   );
   useEffect(() => {
     drawMenu(panel, layout, hovered);

@@ -4,8 +4,8 @@ import { DEFAULT_SCENE_URL, parseUrlParams } from '../../../src/app/url-params';
 describe('url-params', () => {
   describe('parseUrlParams', () => {
     it('should default to the demo scene and no view', () => {
-      expect(parseUrlParams('')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
-      expect(parseUrlParams('?')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
+      expect(parseUrlParams('')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
+      expect(parseUrlParams('?')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
       expect(DEFAULT_SCENE_URL).toBe('./scenes/demo.json');
     });
 
@@ -19,7 +19,7 @@ describe('url-params', () => {
     });
 
     it('should ignore an empty ?view=', () => {
-      expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
+      expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
     });
 
     it('should read a full view with fov', () => {

@@ -19,6 +19,7 @@ const doc = parseScene({
 const input = (over: Partial<MenuInput> = {}): MenuInput => ({
   doc,
   compare: { activeId: 'block', mode: 'before' },
+  timeStep: 0,
   scale: 'street',
   mode: 'immersive-vr',
   lang: 'en',
