@@ -5,15 +5,47 @@
  * on the nearest; ←/→ (Home/End) step when the handle has focus. Every target is at least
  * 44 px for the library's touchscreens. In a comparison's swipe view both of its times are marked.
  */
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { useRuntime } from '../../scene/runtime-context';
 import { sceneComparisons, findComparison } from '../../state/compare-store';
 import { sceneTimeline } from '../../state/timeline';
 import { CROSSFADE_MS } from '../../state/timeline-store';
 import { sideStep } from '../../state/time-comparisons';
+import { uiStore } from '../../state/ui-store';
 import { useT } from '../i18n';
 import './timeline.css';
+
+/** Pixels between the timeline, the credits under it and the layer list above it (phones). */
+const GAP = 8;
+
+/**
+ * Keeps the timeline clear of the credits under it, however many lines they wrap to, and
+ * tells the page how much room the two take at the bottom (`--timeline-clearance` on `.app`,
+ * which the phone layout gives the layer list).
+ */
+function useBottomClearance(section: { current: HTMLElement | null }, deps: unknown[]): void {
+  useLayoutEffect(() => {
+    const el = section.current;
+    const app = el?.closest<HTMLElement>('.app');
+    if (!el || !app) return;
+    const place = () => {
+      const credits = app.querySelector<HTMLElement>('.attribution');
+      const below = credits ? app.getBoundingClientRect().bottom - credits.getBoundingClientRect().top + GAP : GAP;
+      el.style.bottom = `${Math.round(below)}px`;
+      app.style.setProperty('--timeline-clearance', `${Math.round(below + el.offsetHeight + GAP)}px`);
+    };
+    place();
+    const observer = new ResizeObserver(place);
+    observer.observe(app);
+    const credits = app.querySelector('.attribution');
+    if (credits) observer.observe(credits);
+    return () => {
+      observer.disconnect();
+      app.style.removeProperty('--timeline-clearance');
+    };
+  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
+}
 
 /** Where step `i` of `n` sits along the rail, percent (the ends keep room for their labels). */
 function at(i: number, n: number): number {
@@ -29,9 +61,12 @@ export function Timeline() {
   const duration = useStore(rt.timeline, (s) => s.duration);
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const mode = useStore(rt.compare, (s) => s.mode);
+  const lang = useStore(uiStore, (s) => s.lang);
   const rail = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   const dragging = useRef<number | null>(null);
   const timeline = sceneTimeline(doc);
+  useBottomClearance(section, [timeline, step, activeId, mode, lang]);
   if (!timeline) return null;
   const n = timeline.steps.length;
   const last = n - 1;
@@ -83,12 +118,15 @@ export function Timeline() {
   };
 
   const current = timeline.steps[step] ?? timeline.steps[0]!;
+  const name = (s: { time: string; label: string }) => (s.label === s.time ? s.time : `${s.time} · ${s.label}`);
+  // in a comparison's swipe view the title names both halves, left | right
+  const title = swiped.size === 2 ? [...swiped].sort((a, b) => a - b).map((i) => name(timeline.steps[i]!)).join('  |  ') : name(current);
   const shown = drag ?? step;
   const moving = drag === null ? { transition: `left ${duration}ms ease-in-out, width ${duration}ms ease-in-out` } : { transition: 'none' };
   return (
-    <section className="panel timeline" aria-label={t('timeline')} data-testid="timeline">
+    <section className="panel timeline" ref={section} aria-label={t('timeline')} data-testid="timeline">
       <h2 className="timeline-title">
-        {t('timeline')}: <span className="timeline-now">{current.label === current.time ? current.time : `${current.time} · ${current.label}`}</span>
+        {t('timeline')}: <span className="timeline-now">{title}</span>
       </h2>
       <div
         className="timeline-rail"
@@ -122,7 +160,7 @@ export function Timeline() {
           aria-valuemin={0}
           aria-valuemax={last}
           aria-valuenow={step}
-          aria-valuetext={current.label === current.time ? current.time : `${current.time} ${current.label}`}
+          aria-valuetext={name(current)}
           title={t('timelineSlider')}
           style={{ left: `${at(shown, n)}%`, ...moving }}
           onKeyDown={onKeyDown}
