@@ -31,10 +31,20 @@ export class RasterOverlay extends TiledImageOverlay {
     return (this as unknown as { init(): Promise<void> }).init();
   }
 
-  /** Frees every tile and composed texture. Call after removing the overlay from every plugin. */
+  /**
+   * Frees every tile and composed texture. Call after removing the overlay from every plugin:
+   * their releases finish in microtasks (the library's cache deletes released entries then, and
+   * refuses to dispose them before), so disposal waits for the next task.
+   */
   dispose(): void {
     const region = (this as unknown as { regionImageSource: RegionSource | null }).regionImageSource;
-    if (region) region.dispose();
-    else this.source.dispose();
+    setTimeout(() => {
+      try {
+        if (region) region.dispose();
+        else this.source.dispose();
+      } catch (e) {
+        console.warn('A raster overlay could not be disposed cleanly:', e);
+      }
+    }, 0);
   }
 }

@@ -92,10 +92,15 @@ export function RasterLayerView({ layer, baseUrl }: LayerViewProps) {
       });
     return () => {
       controller.abort();
-      stop?.();
-      dispose?.();
       overlayRef.current = null;
       handle.detach();
+      // a library error while letting go of the overlay must not take the scene down with it
+      try {
+        stop?.();
+        dispose?.();
+      } catch (e) {
+        console.warn(`Raster layer ${current.id}: the map could not be removed cleanly:`, e);
+      }
     };
   }, [sourceKey, baseUrl, handle, rt]);
 

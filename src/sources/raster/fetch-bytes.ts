@@ -68,6 +68,10 @@ async function readBody(res: Response, maxBytes: number, cancelled: () => boolea
   return out;
 }
 
+function seconds(ms: number): string {
+  return `${ms < 10_000 ? String(Math.round(ms / 100) / 10) : Math.round(ms / 1000)} s`;
+}
+
 function mb(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
 }
@@ -93,7 +97,7 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
       res = await fetch(url, { signal: controller.signal });
     } catch (e) {
       if (cancelled()) throw abortError();
-      if (timedOut) throw new FetchFailure(`no answer within ${Math.round(options.timeoutMs / 1000)} s`);
+      if (timedOut) throw new FetchFailure(`no answer within ${seconds(options.timeoutMs)}`);
       throw new FetchFailure(`the server could not be reached (${(e as Error).message || 'network error'})`);
     }
     if (!res.ok) {
@@ -106,7 +110,7 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
       return { bytes, contentType, status: res.status };
     } catch (e) {
       if (cancelled()) throw abortError();
-      if (timedOut) throw new FetchFailure(`the answer did not arrive within ${Math.round(options.timeoutMs / 1000)} s`);
+      if (timedOut) throw new FetchFailure(`the answer did not arrive within ${seconds(options.timeoutMs)}`);
       throw e instanceof FetchFailure ? e : new FetchFailure(`the download broke off (${(e as Error).message})`);
     }
   } finally {

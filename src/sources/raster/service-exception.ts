@@ -74,7 +74,7 @@ export function readServiceException(text: string): string | null {
     const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
     const code = o.code ?? o.exceptionCode;
     const body = parts.join(' ').replace(/\s+/g, ' ').slice(0, 300);
-    messages.push(typeof code === 'string' && code ? (body ? `${code}: ${body}` : code) : body || 'no message');
+    messages.push(typeof code === 'string' && code ? (body ? `${code}: ${body}` : code) : body || 'an exception without a message');
   }
   return messages.length > 0 ? messages.join('; ') : 'the service answered with an empty exception document';
 }

@@ -6,7 +6,7 @@
  * Web Mercator (EPSG:3857) stays easting first. WMS 1.1.1 (with `SRS=`) is always
  * easting/longitude first. The registry's `axisOrder` decides.
  */
-import { getCrs } from '../../geo/crs';
+import { getCrs } from '../../geo';
 
 /** A box in a CRS, easting/longitude as x, northing/latitude as y, whatever the axis order. */
 export interface CrsBox {

@@ -78,7 +78,7 @@ export function readWmtsCapabilities(xml: string, layer: string, tileMatrixSet: 
   }
   const caps = doc.Capabilities as Node | undefined;
   if (!caps) {
-    if (doc.ExceptionReport || doc.ServiceExceptionReport) throw new Error('the service answered the capabilities request with an exception');
+    if ('ExceptionReport' in doc || 'ServiceExceptionReport' in doc) throw new Error('the service answered the capabilities request with an exception');
     throw new Error('this is not a WMTS capabilities document (no <Capabilities>)');
   }
   const contents = (caps.Contents ?? {}) as Node;

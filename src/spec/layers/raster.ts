@@ -138,7 +138,7 @@ export function boundsProblem(b: readonly [number, number, number, number]): str
   const latOk = (v: number) => v >= -90 && v <= 90;
   const lonOk = (v: number) => v >= -180 && v <= 180;
   if (!latOk(south) || !latOk(north)) {
-    if (latOk(west) && latOk(east) && lonOk(south) && lonOk(north)) {
+    if (!latOk(south) && !latOk(north) && latOk(west) && latOk(east) && lonOk(south) && lonOk(north)) {
       return `expected [west, south, east, north] in degrees; these look like [south, west, north, east] (latitude first): try [${south}, ${west}, ${north}, ${east}]`;
     }
     return 'expected latitudes (south, north) within −90…90';

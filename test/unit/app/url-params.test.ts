@@ -18,6 +18,12 @@ describe('url-params', () => {
       expect(parseUrlParams('?scene=').scene).toBe(DEFAULT_SCENE_URL);
     });
 
+    it('should take ?time= as written, and nothing for an empty one', () => {
+      expect(parseUrlParams('?time=1880').time).toBe('1880');
+      expect(parseUrlParams('?time=2030-06-01&view=17.9,62.6,100').time).toBe('2030-06-01');
+      expect(parseUrlParams('?time=').time).toBeNull();
+    });
+
     it('should ignore an empty ?view=', () => {
       expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
     });
