@@ -72,7 +72,7 @@ describe('WMS in SWEREF 99 TM from a local stand-in', () => {
   it('should draw the tiles, and a transparent hole (the ground) where the exception was', async () => {
     const png = await canvasScreenshot(session.app.page);
     saveScreenshot('raster-wms-stand-in', PNG.sync.write(png));
-    const rgb = ({ lon, lat }: { lon: number; lat: number }) => {
+    const rgb = ({ lon, lat }: { lon: number; lat: number }): [number, number, number] => {
       const [x, y] = projectDown(cam, lon, lat);
       const o = (Math.floor(y) * png.width + Math.floor(x)) * 4;
       return [png.data[o]!, png.data[o + 1]!, png.data[o + 2]!];

@@ -120,7 +120,7 @@ export function Timeline() {
   const current = timeline.steps[step] ?? timeline.steps[0]!;
   const name = (s: { time: string; label: string }) => (s.label === s.time ? s.time : `${s.time} · ${s.label}`);
   // in a comparison's swipe view the title names both halves, left | right
-  const title = swiped.size === 2 ? [...swiped].sort((a, b) => a - b).map((i) => name(timeline.steps[i]!)).join('  |  ') : name(current);
+  const title = swiped.size === 2 ? [...swiped].sort((a, b) => a - b).map((i) => name(timeline.steps[i]!)).join(' | ') : name(current);
   const shown = drag ?? step;
   const moving = drag === null ? { transition: `left ${duration}ms ease-in-out, width ${duration}ms ease-in-out` } : { transition: 'none' };
   return (
