@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import type { Comparison } from '../spec';
 import { comparisonApplies, findComparison, layerSide, sceneComparisons, sideVisibility, type CompareMode } from '../state/compare-store';
-import { sceneTimeline, shownAtStep, type Timeline } from '../state/timeline';
+import { shownByTimeline } from '../state/time-comparisons';
 import { layerControls } from '../state/layer-controls';
 import '../state/layer-controls-builtin';
 import { uiStore } from '../state/ui-store';
@@ -21,10 +21,13 @@ function compareTag(comparison: Comparison | null, mode: CompareMode, layerId: s
   return { side: comparison[side].name, hidden: where === 'none', note };
 }
 
-/** For a layer with a time, outside a comparison's swipe view: its time and whether the timeline shows it now. */
-function timeTag(timeline: Timeline | null, step: number, layer: { id: string; time?: unknown }, swiping: boolean): { time: string; hidden: boolean } | null {
-  if (!timeline || swiping || typeof layer.time !== 'string') return null;
-  return { time: layer.time, hidden: !shownAtStep(timeline, layer.id, step) };
+/**
+ * For a layer with a time: its time and whether the timeline shows it now. In a comparison's
+ * swipe view only layers of neither half are tagged (the comparison tags the others).
+ */
+function timeTag(shown: boolean, layer: { time?: unknown }, swiping: boolean): { time: string; hidden: boolean } | null {
+  if (typeof layer.time !== 'string' || (swiping && shown)) return null;
+  return { time: layer.time, hidden: !shown };
 }
 
 export function LayerPanel() {
@@ -36,7 +39,7 @@ export function LayerPanel() {
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const mode = useStore(rt.compare, (s) => s.mode);
   const comparison = findComparison(comparisons, activeId);
-  const timeline = useStore(rt.scene, (s) => sceneTimeline(s.doc));
+  const doc = useStore(rt.scene, (s) => s.doc);
   const step = useStore(rt.timeline, (s) => s.step);
   const swiping = mode === 'swipe' && comparison !== null;
   const lang = useStore(uiStore, (s) => s.lang);
@@ -48,7 +51,7 @@ export function LayerPanel() {
           const status = statuses[layer.id];
           const state = status?.state ?? 'loading';
           const tag = compareTag(comparison, mode, layer.id);
-          const when = timeTag(timeline, step, layer, swiping);
+          const when = timeTag(shownByTimeline(doc, { activeId, mode }, step, layer.id), layer, swiping);
           return (
             <li key={layer.id} className={`layer is-${state}${tag?.hidden || when?.hidden ? ' is-compare-hidden' : ''}`} data-layer-id={layer.id}>
               <label>
