@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { PixelExtent } from './pixel-extent.ts';
 
 export interface LonLat {
   lon: number;
@@ -31,39 +32,19 @@ export function pixelToLonLat(x: number, y: number, zoom: number): LonLat {
 
 /** Reads every tile of `zoom` under `dir/{z}/{x}/{y}.png` (TMS rows) and finds the map's corners. */
 export function mapCorners(dir: string, zoom: number): MapCorners {
-  const rows = new Map<number, { min: number; max: number }>();
-  const cols = new Map<number, { min: number; max: number }>();
+  const extent = new PixelExtent();
   const level = join(dir, String(zoom));
   for (const xName of readdirSync(level)) {
     const tx = Number(xName);
     for (const file of readdirSync(join(level, xName))) {
-      const ty = (2 ** zoom - 1) - Number(file.replace(/\.png$/, '')); // TMS → XYZ
+      const ty = 2 ** zoom - 1 - Number(file.replace(/\.png$/, '')); // TMS → XYZ
       const png = PNG.sync.read(readFileSync(join(level, xName, file)));
       for (let j = 0; j < png.height; j++) {
-        for (let i = 0; i < png.width; i++) {
-          if (png.data[(j * png.width + i) * 4 + 3]! < 128) continue;
-          const x = tx * 256 + i;
-          const y = ty * 256 + j;
-          const r = rows.get(y) ?? { min: Infinity, max: -Infinity };
-          rows.set(y, { min: Math.min(r.min, x), max: Math.max(r.max, x) });
-          const c = cols.get(x) ?? { min: Infinity, max: -Infinity };
-          cols.set(x, { min: Math.min(c.min, y), max: Math.max(c.max, y) });
-        }
+        for (let i = 0; i < png.width; i++) if (png.data[(j * png.width + i) * 4 + 3]! >= 128) extent.add(tx * 256 + i, ty * 256 + j);
       }
     }
   }
-  const ys = [...rows.keys()].sort((a, b) => a - b);
-  const xs = [...cols.keys()].sort((a, b) => a - b);
-  const top = ys[0]!;
-  const bottom = ys.at(-1)!;
-  const left = xs[0]!;
-  const right = xs.at(-1)!;
-  const mid = (r: { min: number; max: number }) => (r.min + r.max) / 2;
-  return {
-    north: pixelToLonLat(mid(rows.get(top)!), top, zoom),
-    west: pixelToLonLat(left, mid(cols.get(left)!), zoom),
-    east: pixelToLonLat(right, mid(cols.get(right)!), zoom),
-    southWest: pixelToLonLat(rows.get(bottom)!.min, bottom, zoom),
-    southEast: pixelToLonLat(rows.get(bottom)!.max, bottom, zoom),
-  };
+  const c = extent.corners();
+  const at = ([x, y]: [number, number]) => pixelToLonLat(x, y, zoom);
+  return { north: at(c.north), west: at(c.west), east: at(c.east), southWest: at(c.southWest), southEast: at(c.southEast) };
 }

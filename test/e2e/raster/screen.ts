@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { createSceneFrame, type GeoOrigin } from '../../../src/geo/index.ts';
+import { PixelExtent, type PixelCorners } from './pixel-extent.ts';
 
 /** Hides the DOM panels so that screenshots show only the canvas. */
 export const HIDE_UI = '.top-bar, .side, .compare-control, .compare-swipe, .attribution, .loading-bar, .info-panel, .timeline, .xr-buttons { visibility: hidden !important; }';
@@ -44,38 +45,16 @@ export function metresPerPixel(cam: DownCamera): number {
   return (2 * cam.above * Math.tan(((cam.fov / 2) * Math.PI) / 180)) / cam.height;
 }
 
-export interface Extremes {
-  north: [number, number];
-  west: [number, number];
-  east: [number, number];
-  southWest: [number, number];
-  southEast: [number, number];
-}
-
 /** The extreme pixels (centres) of those for which `isMap` holds: topmost, leftmost, rightmost, and the bottom row's ends. */
-export function extremes(png: PNG, isMap: (r: number, g: number, b: number) => boolean): Extremes {
-  const rows = new Map<number, { min: number; max: number }>();
-  const cols = new Map<number, { min: number; max: number }>();
+export function extremes(png: PNG, isMap: (r: number, g: number, b: number) => boolean): PixelCorners {
+  const extent = new PixelExtent();
   for (let y = 0; y < png.height; y++) {
     for (let x = 0; x < png.width; x++) {
       const o = (y * png.width + x) * 4;
-      if (!isMap(png.data[o]!, png.data[o + 1]!, png.data[o + 2]!)) continue;
-      const r = rows.get(y) ?? { min: Infinity, max: -Infinity };
-      rows.set(y, { min: Math.min(r.min, x), max: Math.max(r.max, x) });
-      const c = cols.get(x) ?? { min: Infinity, max: -Infinity };
-      cols.set(x, { min: Math.min(c.min, y), max: Math.max(c.max, y) });
+      if (isMap(png.data[o]!, png.data[o + 1]!, png.data[o + 2]!)) extent.add(x, y);
     }
   }
-  const ys = [...rows.keys()].sort((a, b) => a - b);
-  const xs = [...cols.keys()].sort((a, b) => a - b);
-  const mid = (r: { min: number; max: number }) => (r.min + r.max) / 2 + 0.5;
-  const top = ys[0]!;
-  const bottom = ys.at(-1)!;
-  return {
-    north: [mid(rows.get(top)!), top + 0.5],
-    west: [xs[0]! + 0.5, mid(cols.get(xs[0]!)!)],
-    east: [xs.at(-1)! + 0.5, mid(cols.get(xs.at(-1)!)!)],
-    southWest: [rows.get(bottom)!.min + 0.5, bottom + 0.5],
-    southEast: [rows.get(bottom)!.max + 0.5, bottom + 0.5],
-  };
+  const c = extent.corners();
+  const centre = ([x, y]: [number, number]): [number, number] => [x + 0.5, y + 0.5];
+  return { north: centre(c.north), west: centre(c.west), east: centre(c.east), southWest: centre(c.southWest), southEast: centre(c.southEast) };
 }

@@ -56,13 +56,21 @@ export class Canvas {
 
   /** Fills the even-odd interior of `rings` with `colour` at `alpha`, or at `alpha × paint(x, y)`. */
   fill(rings: readonly (readonly Point[])[], colour: Rgb, alpha = 1, paint?: Paint): void {
+    this.spans(rings, (y, from, to) => {
+      for (let x = from; x <= to; x++) this.blend(x, y, colour, paint ? alpha * paint(x + 0.5, y + 0.5) : alpha);
+    });
+  }
+
+  /**
+   * Calls `visit(y, from, to)` for each run of pixels on row `y` whose centres lie inside the
+   * even-odd interior of `rings`, clipped to the canvas.
+   */
+  private spans(rings: readonly (readonly Point[])[], visit: (y: number, from: number, to: number) => void): void {
     let minY = Infinity;
     let maxY = -Infinity;
     for (const ring of rings) for (const [, y] of ring) (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
-    const y0 = Math.max(0, Math.floor(minY));
-    const y1 = Math.min(this.height - 1, Math.ceil(maxY));
     const xs: number[] = [];
-    for (let y = y0; y <= y1; y++) {
+    for (let y = Math.max(0, Math.floor(minY)); y <= Math.min(this.height - 1, Math.ceil(maxY)); y++) {
       const cy = y + 0.5;
       xs.length = 0;
       for (const ring of rings) {
@@ -77,7 +85,7 @@ export class Canvas {
       for (let k = 0; k + 1 < xs.length; k += 2) {
         const from = Math.max(0, Math.ceil(xs[k]! - 0.5));
         const to = Math.min(this.width - 1, Math.floor(xs[k + 1]! - 0.5));
-        for (let x = from; x <= to; x++) this.blend(x, y, colour, paint ? alpha * paint(x + 0.5, cy) : alpha);
+        if (from <= to) visit(y, from, to);
       }
     }
   }
@@ -115,30 +123,8 @@ export class Canvas {
     const bh = Math.min(this.height, Math.ceil(maxY) + 1) - y0;
     if (bw <= 0 || bh <= 0) return;
     const mask = new Uint8Array(bw * bh);
-    for (const ring of rings) this.scan(ring, (x, y) => (mask[(y - y0) * bw + (x - x0)] = 1));
+    for (const ring of rings) this.spans([ring], (y, from, to) => mask.fill(1, (y - y0) * bw + (from - x0), (y - y0) * bw + (to - x0) + 1));
     for (let k = 0; k < mask.length; k++) if (mask[k]) this.blend(x0 + (k % bw), y0 + Math.floor(k / bw), colour, alpha);
-  }
-
-  /** Calls `visit` for each pixel whose centre is inside one ring. */
-  private scan(ring: readonly Point[], visit: (x: number, y: number) => void): void {
-    let minY = Infinity;
-    let maxY = -Infinity;
-    for (const [, y] of ring) (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
-    const xs: number[] = [];
-    for (let y = Math.max(0, Math.floor(minY)); y <= Math.min(this.height - 1, Math.ceil(maxY)); y++) {
-      const cy = y + 0.5;
-      xs.length = 0;
-      for (let i = 0, n = ring.length; i < n; i++) {
-        const [ax, ay] = ring[i]!;
-        const [bx, by] = ring[(i + 1) % n]!;
-        if (ay <= cy === by <= cy) continue;
-        xs.push(ax + ((cy - ay) * (bx - ax)) / (by - ay));
-      }
-      xs.sort((a, b) => a - b);
-      for (let k = 0; k + 1 < xs.length; k += 2) {
-        for (let x = Math.max(0, Math.ceil(xs[k]! - 0.5)); x <= Math.min(this.width - 1, Math.floor(xs[k + 1]! - 0.5)); x++) visit(x, y);
-      }
-    }
   }
 
   /** Half the size, each pixel the mean of four: smooth edges from a canvas drawn at twice the size. */
