@@ -3,25 +3,28 @@
  * same vertical field of view, same screen-space error target. See bench/README.md.
  *
  *   npm run bench [-- --frames 40] [--runs 3] [--error-target 16] [--case wageningen-near] [--out file.json] [--screenshots]
- *   npm run bench -- --only tools|viewer|plans    (one section: the converters of tools/, the viewers, or 10,000 plan polygons)
+ *   npm run bench -- --only tools|viewer|plans|algorithms    (one section: the converters of tools/, the viewers,
+ *                                                 10,000 plan polygons, or the parsers' and geometry checks' speed)
  *
  * Prints the results as JSON on stdout (progress goes to stderr) and writes them to
  * bench-results/latest.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, type LaunchedBrowser } from '../test/e2e/harness/browser.ts';
-import type { Logger } from '../tools/server/app.ts';
+import { resolveDataFolder } from '../test/shared-data.ts';
+import type { Logger } from '../tools/server/logger.ts';
 import { ensureBuilt, REPO_ROOT } from '../tools/server/staleness.ts';
 import { startServer } from '../tools/server/start.ts';
-import { createStaticHandler } from '../tools/server/static.ts';
+import { staticFolder } from '../tools/server/static/index.ts';
 import { cesiumInApp, initialJs } from './lib/bundle.ts';
 import { allCases, type BenchCase } from './lib/cases.ts';
-import { CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
+import { CESIUM_CSP, CESIUM_DIST, CESIUM_MOUNT, ensureCesiumBuilt } from './lib/cesium-build.ts';
 import { runCesium, runOurs, type CesiumRun, type OursRun, type RunOptions } from './lib/measure.ts';
 import { runToolsBench } from './tools/run.ts';
+import { runAlgorithmsBench } from './algorithms.ts';
 import { PLANS_DIR, PLANS_MOUNT, runPlansBench } from './plans.ts';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -61,9 +64,10 @@ const SCREENSHOT_DIR = join(REPO_ROOT, 'bench-results', 'screenshots');
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The shared data folder, resolved as the tests resolve it (test/shared-data.ts); null when absent. */
 function dataDir(): string | null {
-  const dir = process.env.TWIN_DATA_DIR ? resolve(REPO_ROOT, process.env.TWIN_DATA_DIR) : resolve(REPO_ROOT, '..', 'shared', 'data');
-  return existsSync(dir) ? dir : null;
+  const folder = resolveDataFolder();
+  return folder.exists ? folder.dir : null;
 }
 
 interface CaseResult {
@@ -205,11 +209,11 @@ function startBenchServer(data: string | null) {
     host: '127.0.0.1',
     dataDir: data,
     logger,
-    setup: (app) => {
-      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
-      app.route('/bench-scenes', createStaticHandler({ root: join(REPO_ROOT, 'bench', 'scenes'), mount: '/bench-scenes', logger }));
+    setup: async (app) => {
+      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true, contentSecurityPolicy: CESIUM_CSP });
+      await app.register(staticFolder, { prefix: '/bench-scenes', root: join(REPO_ROOT, 'bench', 'scenes') });
       mkdirSync(PLANS_DIR, { recursive: true });
-      app.route(PLANS_MOUNT, createStaticHandler({ root: PLANS_DIR, mount: PLANS_MOUNT, logger }));
+      await app.register(staticFolder, { prefix: PLANS_MOUNT, root: PLANS_DIR });
     },
   });
 }
@@ -248,6 +252,21 @@ async function mainPlansOnly(started: number): Promise<void> {
   writeOutput(output);
 }
 
+/** `--only algorithms`: the algorithms section alone (no build, no browser), same JSON file and shape. */
+function mainAlgorithmsOnly(started: number): void {
+  const cpuList = cpus();
+  const algorithms = runAlgorithmsBench({ runs: RUNS, log });
+  const output = {
+    machine: { cpus: cpuList.length, node: process.version, cpuModel: cpuList[0]?.model ?? 'unknown' },
+    date: new Date().toISOString(),
+    algorithms,
+    notices: ['--only algorithms: the viewer cases, bundle sizes, plans and tools were not measured'],
+    warnings: [] as string[],
+    elapsedS: r1((performance.now() - started) / 1000),
+  };
+  writeOutput(output);
+}
+
 /** `--only tools`: the tools section alone (no build, no browser), same JSON file and shape. */
 async function mainToolsOnly(started: number): Promise<void> {
   const cpuList = cpus();
@@ -265,8 +284,9 @@ async function mainToolsOnly(started: number): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  if (args.only !== undefined && !['tools', 'viewer', 'plans'].includes(args.only)) throw new Error(`--only ${args.only}: expected tools, viewer or plans`);
+  if (args.only !== undefined && !['tools', 'viewer', 'plans', 'algorithms'].includes(args.only)) throw new Error(`--only ${args.only}: expected tools, viewer, plans or algorithms`);
   if (args.only === 'tools') return mainToolsOnly(started);
+  if (args.only === 'algorithms') return mainAlgorithmsOnly(started);
   if (args.only === 'plans') return mainPlansOnly(started);
   const notices: string[] = [];
   const warnings: string[] = [];
@@ -322,6 +342,7 @@ async function main(): Promise<void> {
   if (leaked.length) warn(`CesiumJS code found in the app bundle: ${leaked.join(', ')}`);
   // the tools section (bench/tools/): converters' throughput and peak memory, after the browsers are closed
   const tools = args.only === 'viewer' ? undefined : await runToolsBench({ log });
+  const algorithms = args.only === 'viewer' ? undefined : runAlgorithmsBench({ runs: RUNS, log });
   const cpuList = cpus();
   const output = {
     machine: { cpus: cpuList.length, node: process.version, chromium, cpuModel: cpuList[0]?.model ?? 'unknown', cesium: cesiumBuild.cesiumVersion },
@@ -344,6 +365,7 @@ async function main(): Promise<void> {
     },
     ...(plans ? { plans } : {}),
     ...(tools ? { tools } : {}),
+    ...(algorithms ? { algorithms } : {}),
     notices,
     warnings,
     elapsedS: r1((performance.now() - started) / 1000),

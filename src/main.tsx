@@ -6,7 +6,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createRuntime } from './engine/runtime';
 import { createTwinApi, type TwinApi, type TwinApiHooks } from './app/twin-api';
-import { parseUrlParams } from './app/url-params';
+import { checkSceneSource } from './app/scene-origin';
+import { DEFAULT_SCENE_URL, parseUrlParams } from './app/url-params';
+import { sceneSourceStore } from './state/scene-source-store';
 import { startView } from './app/start-view';
 import { applyGeoView } from './engine/camera-pose';
 import { detectXrSupport } from './xr/support';
@@ -56,9 +58,10 @@ function applyTimeParam(doc: SceneDocument, time: string): void {
   else runtime.timeline.getState().reset(stepAt(timeline, day));
 }
 
-async function onSceneLoaded(doc: SceneDocument): Promise<void> {
+async function onSceneLoaded(doc: SceneDocument, isCurrent: () => boolean): Promise<void> {
   // the camera exists once the canvas has rendered a frame
   if (!runtime.engine.camera) await runtime.engine.clock.afterFrames(1);
+  if (!isCurrent()) return; // a later loadScene has taken over the view
   const view = firstLoad && params.view ? params.view : startView(doc);
   if (firstLoad && params.time) applyTimeParam(doc, params.time);
   firstLoad = false;
@@ -71,16 +74,9 @@ function goHome(): void {
   if (doc) void runtime.controller?.flyTo(startView(doc));
 }
 
-let resolveReady!: () => void;
-let rejectReady!: (e: Error) => void;
-const ready = new Promise<void>((resolve, reject) => {
-  resolveReady = resolve;
-  rejectReady = reject;
-});
-ready.catch(() => {}); // the rejection is shown in the UI; don't report it as unhandled
-
-const hooks: TwinApiHooks = { onSceneLoaded };
-const twin = createTwinApi(runtime, __APP_VERSION__, ready, hooks);
+let booted!: () => void;
+const hooks: TwinApiHooks = { onSceneLoaded, booted: new Promise<void>((resolve) => (booted = resolve)) };
+const twin = createTwinApi(runtime, __APP_VERSION__, hooks);
 Object.defineProperty(window, 'twin', { value: twin, writable: false, configurable: false });
 
 const root = createRoot(document.getElementById('root')!);
@@ -91,18 +87,24 @@ const renderApp = (xr: AppXr | null) =>
     </StrictMode>,
   );
 renderApp(null);
-const xrLoaded = loadXr().then(
-  (xr) => {
-    hooks.xr = xr?.runtime;
-    if (xr) renderApp(xr);
-  },
-  (e: unknown) => console.error('XR could not be loaded:', e),
-);
+loadXr()
+  .then(
+    (xr) => {
+      hooks.xr = xr?.runtime;
+      if (xr) renderApp(xr);
+    },
+    (e: unknown) => console.error('XR could not be loaded:', e),
+  )
+  .finally(booted);
 
 if (params.viewError) runtime.scene.getState().setLoadError(params.viewError);
 
-twin
-  .loadScene(params.scene)
-  .then(() => xrLoaded)
-  .then(() => runtime.engine.clock.afterFrames(2))
-  .then(resolveReady, (e: Error) => rejectReady(e));
+// A `?scene=` from an origin the site does not allow is refused (with a notice); its own scene
+// loads instead. The outcome reaches twin.ready (and the banner on failure).
+checkSceneSource(params.scene, document.baseURI)
+  .then((source) => {
+    if (source.kind !== 'refused') return twin.loadScene(params.scene);
+    sceneSourceStore.getState().setRefused(source.origin);
+    return twin.loadScene(DEFAULT_SCENE_URL);
+  })
+  .catch(() => {});

@@ -11,21 +11,13 @@
 //   CHROMIUM_PATH=<path>
 // so a caller can export it (e.g. `export $(node tools/ensure-browser.mjs | grep ^CHROMIUM_PATH=)`).
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { aptAccess, isExecutable, run as runTagged } from './lib/system.mjs';
 
 const DEFAULT_PATH = '/usr/bin/chromium';
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function version(path) {
   try {
@@ -42,16 +34,7 @@ function done(path) {
   process.exit(0);
 }
 
-function run(cmd, args) {
-  console.log(`[ensure-browser] $ ${cmd} ${args.join(' ')}`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (res.error) throw res.error;
-  if (res.status !== 0) throw new Error(`${cmd} exited with ${res.status}`);
-}
-
-function commandExists(name) {
-  return (process.env.PATH ?? '').split(':').some((dir) => dir && isExecutable(join(dir, name)));
-}
+const run = (cmd, args) => runTagged('ensure-browser', cmd, args);
 
 /** Finds a Chromium under Playwright's browser cache (for the npx fallback). */
 function findPlaywrightChromium() {
@@ -80,13 +63,11 @@ if (fromEnv) {
 if (isExecutable(DEFAULT_PATH)) done(DEFAULT_PATH);
 
 // 2. Debian/Ubuntu as root (or with passwordless sudo, as on hosted CI runners).
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const canSudo = !isRoot && commandExists('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-if (commandExists('apt-get') && (isRoot || canSudo)) {
-  const apt = (...args) => (isRoot ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
+const apt = aptAccess('ensure-browser');
+if (apt) {
   try {
-    apt('update');
-    apt('install', '-y', 'chromium');
+    apt.asRoot('apt-get', ['update']);
+    apt.asRoot('apt-get', ['install', '-y', 'chromium']);
   } catch (err) {
     console.error(`[ensure-browser] apt-get failed: ${err instanceof Error ? err.message : String(err)}`);
   }

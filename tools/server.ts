@@ -1,23 +1,26 @@
 /**
  * `npm start`: builds dist/ if it is missing or stale, then serves it on one port.
  *
- *   npx tsx tools/server.ts [--port 5173] [--host 0.0.0.0] [--data <dir>] [--no-build]
+ *   npx tsx tools/server.ts [--port 5173] [--host 0.0.0.0] [--data <dir>] [--allow-origin <origin>]… [--no-build]
  *
- * Environment: PORT, HOST, TWIN_DATA_DIR (same meaning as the flags; flags win).
- * Everything lives in tools/server/: app.ts (route/upgrade registry), static.ts (files),
- * start.ts (startServer), features.ts (feature routes such as /mqtt and /sync).
+ * Environment: PORT, HOST, TWIN_DATA_DIR, TWIN_ALLOWED_ORIGINS (comma-separated) — the same
+ * meaning as the flags; flags win.
+ * The server lives in tools/server/: arena.ts wires its parts (one folder each: static/, health/…)
+ * into one Fastify instance; start.ts listens. SIGINT/SIGTERM close it gracefully: no new
+ * connections, in-flight requests finish, then the parts' close hooks run.
  */
 
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { consoleLogger } from './server/app.ts';
+import { consoleLogger } from './server/logger.ts';
+import { parseOriginList } from './server/security/origins.ts';
 import { ensureBuilt } from './server/staleness.ts';
 import { startServer } from './server/start.ts';
 
 export { startServer, type RunningServer, type StartOptions } from './server/start.ts';
-export { createApp, type App, type RouteHandler, type UpgradeHandler } from './server/app.ts';
+export { createArena, PARTS } from './server/arena.ts';
 
 function lanUrls(port: number): string[] {
   const urls: string[] = [];
@@ -35,12 +38,13 @@ async function main(): Promise<void> {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       data: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('Usage: npm start -- [--port N] [--host H] [--data DIR] [--no-build]');
+    console.log('Usage: npm start -- [--port N] [--host H] [--data DIR] [--allow-origin ORIGIN]... [--no-build]');
     return;
   }
   const port = Number(values.port ?? process.env.PORT ?? 5173);
@@ -48,13 +52,15 @@ async function main(): Promise<void> {
   const host = values.host ?? process.env.HOST ?? '0.0.0.0';
   const dataOpt = values.data ?? process.env.TWIN_DATA_DIR;
   const dataDir = dataOpt ? resolve(dataOpt) : null;
+  const allowedOrigins = parseOriginList(values['allow-origin'] ?? process.env.TWIN_ALLOWED_ORIGINS);
 
   if (!values['no-build']) await ensureBuilt(undefined, { logger: consoleLogger });
 
-  const running = await startServer({ port, host, dataDir });
+  const running = await startServer({ port, host, dataDir, allowedOrigins });
   console.log(`\n  Metacity Twin  ${running.url}`);
   if (host === '0.0.0.0') for (const u of lanUrls(running.port)) console.log(`  on the network ${u}`);
   if (dataDir) console.log(`  /data/ → ${dataDir}`);
+  if (allowedOrigins.length > 0) console.log(`  scenes and data also from ${allowedOrigins.join(', ')}`);
   console.log('');
 
   let stopping = false;

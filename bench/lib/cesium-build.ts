@@ -7,12 +7,18 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { appCspDirectives, serializeCsp } from '../../tools/server/security/csp.ts';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
 import { dirBytes } from './bundle.ts';
 
 export const CESIUM_MOUNT = '/cesium';
 export const CESIUM_PAGE_DIR = join(REPO_ROOT, 'bench', 'cesium');
 export const CESIUM_DIST = join(REPO_ROOT, 'bench-results', 'cesium-dist');
+/**
+ * The Cesium page's own Content-Security-Policy: the app's, plus inline styles, which the page's
+ * index.html and Cesium's widget code use. The page is a benchmark baseline, never part of the app.
+ */
+export const CESIUM_CSP = serializeCsp({ ...appCspDirectives(), 'style-src': ["'self'", "'unsafe-inline'"] });
 /** The prebuilt static folders Cesium loads at runtime from CESIUM_BASE_URL. */
 export const CESIUM_STATIC_DIRS = ['Workers', 'ThirdParty', 'Assets', 'Widgets'] as const;
 const STAMP = 'bench-stamp.json';

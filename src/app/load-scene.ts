@@ -2,24 +2,8 @@
  * Fetching and validating scene documents, and turning `{ type?, url }` into a full layer
  * spec with format auto-detection.
  */
+import { fetchJson, fetchSample, SCENE_MAX_BYTES } from '../sources/fetch-limited';
 import { detectLayerKind, getLayerKind, validateLayer, validateScene, type LayerInput, type LayerSpec, type SceneDocument } from '../spec';
-
-/** Fetches JSON with an error message that names the URL and the reason. */
-export async function fetchJson(url: string): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch (e) {
-    throw new Error(`Could not reach ${url}: ${(e as Error).message}`);
-  }
-  if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status} ${res.statusText}`.trim());
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new Error(`${url} is not valid JSON: ${(e as Error).message}`);
-  }
-}
 
 /** Fetches (when given a URL) and validates a scene; throws with every issue listed. */
 export async function resolveScene(source: string | unknown, pageUrl: string): Promise<{ doc: SceneDocument; baseUrl: string }> {
@@ -27,7 +11,7 @@ export async function resolveScene(source: string | unknown, pageUrl: string): P
   let baseUrl = pageUrl;
   if (typeof source === 'string') {
     baseUrl = new URL(source, pageUrl).href;
-    raw = await fetchJson(baseUrl);
+    raw = await fetchJson(baseUrl, { maxBytes: SCENE_MAX_BYTES, what: 'scene' });
   }
   const result = validateScene(raw);
   if (!result.ok) throw new Error(`The scene is not valid:\n${result.message}`);
@@ -54,18 +38,6 @@ export function uniqueLayerId(name: string, taken: ReadonlySet<string>): string 
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   return id;
-}
-
-/** A content sample for kind detection: parsed JSON, or the first 4 KB of text (XML, GML). */
-async function fetchSample(url: string): Promise<unknown> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text.slice(0, 4096);
-  }
 }
 
 /**

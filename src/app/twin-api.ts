@@ -10,8 +10,12 @@ import { instantOf, type LayerInput, type SceneDocument } from '../spec';
 import { sceneTimeline, stepAt } from '../state/timeline';
 import { openingStep } from '../state/time-comparisons';
 import { completeLayer, resolveScene } from './load-scene';
+import { SceneLoads } from './scene-loads';
 import type { Runtime } from '../engine/runtime';
 import type { XrInfo, XrMenuInfo, XrMode, XrRuntime, XrScale } from '../xr/xr-runtime';
+import { formatLocalIso, parseIsoInstant, sunPosition } from '../geo';
+import { MEASURE_MODES, measureFigures, type MeasureFigures, type MeasureMode } from '../state/measure-store';
+import type { SunHoursResult, SunHoursSideResult } from '../state/sun-hours-store';
 
 export interface TwinLayerInfo {
   id: string;
@@ -74,6 +78,52 @@ export interface SetTimeOptions {
   duration?: number;
 }
 
+/** `window.twin.sun()`: the sun of the sun study. */
+export interface TwinSun {
+  /** The study's instant, ISO 8601 in the scene's time zone with its offset, e.g. `2026-06-21T12:00:00+02:00`. */
+  date: string;
+  /** Degrees above the horizon at the scene origin, without refraction (negative: below it). */
+  altitude: number;
+  /** Degrees clockwise from north at the scene origin. */
+  azimuth: number;
+  /** Whether the sun lights the scene and casts shadows. */
+  shadows: boolean;
+}
+
+/** `window.twin.setSun()`: what to change. */
+export interface TwinSunChange {
+  /** ISO 8601; with an offset it is that instant, without one a local time in the scene's time zone. */
+  date?: string;
+  shadows?: boolean;
+}
+
+/** `window.twin.measure()`: the current measurement. */
+export interface TwinMeasurement extends MeasureFigures {
+  /** `null` when measuring has been turned off but its points are still shown. */
+  mode: MeasureMode | null;
+  /** The picked points: degrees and metres above the ellipsoid. */
+  points: { lon: number; lat: number; height: number }[];
+  /** Whether an area's polygon is finished. */
+  closed: boolean;
+}
+
+/** `window.twin.sunHours()`: the last sun-hours map, in figures. */
+export interface TwinSunHours {
+  /** The day, ISO 8601 local date. */
+  date: string;
+  /** Area of the open ground sampled, square metres, and the samples' spacing, metres. */
+  area: number;
+  samples: number;
+  spacing: number;
+  /** Hours between sunrise and sunset that day. */
+  dayLength: number;
+  /** Milliseconds in the worker, and from the request to the result. */
+  computeMs: number;
+  totalMs: number;
+  /** Per side (`before` / `after` of the comparison, or `now`): hours of direct sun over the open area. */
+  sides: SunHoursSideResult[];
+}
+
 export interface SetViewOptions {
   /** Animation length, milliseconds; 0 (default) jumps. */
   duration?: number;
@@ -81,8 +131,16 @@ export interface SetViewOptions {
 
 export interface TwinApi {
   readonly version: string;
-  /** Resolves when the first scene is validated and its first frame drawn; rejects if the scene is invalid. */
+  /**
+   * Resolves when the first scene is validated and its first frame drawn; rejects if the scene
+   * cannot be loaded. (A boot load replaced by a later `loadScene` is followed by that one.)
+   */
   readonly ready: Promise<void>;
+  /**
+   * Resolves when the scene shown now is drawn: after any `loadScene` in flight has settled,
+   * the scene then shown has had a frame. Rejects with the reason while no scene is shown.
+   */
+  sceneReady(): Promise<void>;
   /** Resolves when no tile or layer work is pending (checked over 3 consecutive frames). */
   idle(): Promise<void>;
   stats(): EngineStats;
@@ -120,22 +178,111 @@ export interface TwinApi {
    * rejects for a scene without times or a value that is not a year or a date.
    */
   setTime(yearOrIsoDate: number | string, options?: SetTimeOptions): Promise<void>;
+  /** The sun study's instant and the sun's position at the scene origin. */
+  sun(): TwinSun;
+  /**
+   * Sets the study's date and time and turns shadows on or off (stopping a playing day); resolves
+   * once a frame is drawn with it. Rejects with the reason for a malformed date or value.
+   */
+  setSun(change: TwinSunChange): Promise<void>;
+  /**
+   * The current measurement (distance, height above the ground or area; metres and square
+   * metres) with its points, or `null` when nothing is being measured.
+   */
+  measure(): TwinMeasurement | null;
+  /** Starts measuring in a mode (taps and the XR trigger then pick points), or stops with `null`; clears the points. */
+  setMeasure(change: { mode: MeasureMode | null }): void;
+  /** The last sun-hours map (figures per side and the computation time), or `null`. */
+  sunHours(): TwinSunHours | null;
+  /**
+   * Computes the sun-hours map of an area (`[lon, lat]` degrees, at least three corners) on the
+   * sun study's day, for each side of the active comparison, shows it and resolves with its figures.
+   */
+  computeSunHours(request: { area: [number, number][] }): Promise<TwinSunHours>;
 }
 
 const IDLE_FRAMES = 3;
 
+function sunHoursInfo(r: SunHoursResult): TwinSunHours {
+  return {
+    date: r.date,
+    area: r.samples * r.grid.spacing ** 2,
+    samples: r.samples,
+    spacing: r.grid.spacing,
+    dayLength: r.dayLength,
+    computeMs: r.computeMs,
+    totalMs: r.totalMs,
+    sides: r.sides.map((s) => ({ ...s })),
+  };
+}
+/** Frames `setSun` waits for the shadow module to load and draw before giving up. */
+const SHADOW_FRAMES = 600;
+
 export interface TwinApiHooks {
-  /** Applies the start view of a freshly loaded scene. */
-  onSceneLoaded(doc: SceneDocument): Promise<void> | void;
+  /**
+   * Applies the start view of a freshly shown scene; `isCurrent()` turns false once a later
+   * `loadScene` has started (the view must then be left alone).
+   */
+  onSceneLoaded(doc: SceneDocument, isCurrent: () => boolean): Promise<void> | void;
+  /** Settles when the app has started (the XR part loaded or found unsupported). */
+  booted: Promise<void>;
   /** The XR runtime, when the app has one. */
   xr?: XrRuntime;
 }
 
-export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>, hooks: TwinApiHooks): TwinApi {
+interface ResolvedScene {
+  doc: SceneDocument;
+  baseUrl: string;
+}
+
+export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks): TwinApi {
   const { engine } = rt;
+  /** The frame count when the scene shown now was put up: a later frame has drawn it. */
+  let shownAtFrame = -1;
+  const loads = new SceneLoads<ResolvedScene>({
+    resolve: (source) => resolveScene(source, document.baseURI),
+    show({ doc, baseUrl }) {
+      engine.setOrigin(doc.origin);
+      rt.selection.getState().select(null);
+      rt.scene.getState().setScene(doc, baseUrl);
+      // after the scene: the timeline and the time comparisons read the new document
+      rt.compare.getState().reset(doc.comparisons);
+      rt.timeline.getState().reset(openingStep(doc, rt.compare.getState()));
+      shownAtFrame = engine.clock.frames;
+    },
+    afterShow: ({ doc }, isCurrent) => hooks.onSceneLoaded(doc, isCurrent),
+    fail: (message) => rt.scene.getState().setLoadError(message),
+    hasScene: () => rt.scene.getState().doc !== null,
+  });
+  // settles once the app has drawn the outcome: the scene, or the banner with the reason
+  const ready = loads.first.then(
+    () => hooks.booted.then(() => engine.clock.afterFrames(2)),
+    (e: unknown) =>
+      hooks.booted
+        .then(() => engine.clock.afterFrames(1))
+        .then(() => {
+          throw e;
+        }),
+  );
+  ready.catch(() => {}); // the reason is shown on screen; readers of twin.ready get it
+
+  async function sceneReady(): Promise<void> {
+    await loads.settled();
+    await hooks.booted;
+    if (engine.clock.frames <= shownAtFrame) await engine.clock.afterFrames(1);
+  }
+
+  /** `sceneReady` for a member that needs a scene: its rejection names the member. */
+  async function needScene(member: string): Promise<void> {
+    try {
+      await sceneReady();
+    } catch (e) {
+      throw new Error(`${member}: no scene is shown; the last loadScene failed: ${(e as Error).message}`, { cause: e });
+    }
+  }
 
   async function idle(): Promise<void> {
-    await ready;
+    await needScene('idle');
     let quiet = 0;
     while (quiet < IDLE_FRAMES) {
       await engine.clock.afterFrames(1);
@@ -150,6 +297,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
   const api: TwinApi = {
     version,
     ready,
+    sceneReady,
     idle,
     stats: () => engine.stats(),
     layers() {
@@ -173,7 +321,7 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       return { ...readGeoView(engine.camera, engine.frame) };
     },
     async setView(view, options = {}) {
-      await ready;
+      await needScene('setView');
       const camera = engine.camera!;
       const current = readGeoView(camera, engine.frame);
       const target = { heading: current.heading, pitch: current.pitch, fov: current.fov, ...view };
@@ -189,25 +337,21 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       const doc = rt.scene.getState().doc;
       return doc ? structuredClone(doc) : null;
     },
-    async loadScene(source) {
-      try {
-        const { doc, baseUrl } = await resolveScene(source, document.baseURI);
-        engine.setOrigin(doc.origin);
-        rt.selection.getState().select(null);
-        rt.scene.getState().setScene(doc, baseUrl);
-        rt.compare.getState().reset(doc.comparisons);
-        rt.timeline.getState().reset(openingStep(doc, rt.compare.getState()));
-        await hooks.onSceneLoaded(doc);
-      } catch (e) {
-        rt.scene.getState().setLoadError((e as Error).message);
-        throw e;
-      }
-    },
+    loadScene: (source) => loads.load(source),
     async addLayer(input) {
+      // the layer belongs to the scene being loaded now, else to the one shown
+      const what = `addLayer(${typeof input?.url === 'string' ? input.url : '?'})`;
+      const generation = await loads.target().catch((e: Error) => {
+        throw new Error(`${what}: ${e.message}`, { cause: e });
+      });
       const state = rt.scene.getState();
-      if (!state.doc) throw new Error('addLayer: no scene is loaded');
+      if (!state.doc) throw new Error(`${what}: no scene is loaded`);
+      const revision = state.revision;
       const taken = new Set(state.doc.layers.map((l) => l.id));
       const layer = await completeLayer(input, state.baseUrl, taken);
+      if (loads.generation !== generation || rt.scene.getState().revision !== revision) {
+        throw new Error(`${what}: the scene it was added to was replaced (loadScene) before the layer was ready; add it again to the new scene`);
+      }
       rt.scene.getState().addLayer(layer);
       return layer.id;
     },
@@ -217,8 +361,8 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       return { supported: false, supportsAr: false, presenting: false, mode: null, scale: 'street', frames: 0, views: 0, errorScale, adaptiveFactor: 1, frameMs: 0, origin: { x: 0, y: 0, z: 0, scale: 1 }, teleport: { aiming: false, valid: false, target: null } };
     },
     async enterXR(mode = 'immersive-vr') {
+      await needScene('enterXR');
       if (!hooks.xr) throw new Error('enterXR: this page has no XR support');
-      await ready;
       await hooks.xr.enter(mode === 'vr' ? 'immersive-vr' : mode === 'ar' ? 'immersive-ar' : mode);
       await hooks.xr.store.requestFrame();
     },
@@ -245,10 +389,10 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       };
     },
     async setTime(value, options = {}) {
-      await ready;
       if (typeof value !== 'number' && typeof value !== 'string') throw new Error(`setTime: expected a year or an ISO date, got ${JSON.stringify(value)}`);
       const day = instantOf(value);
       if (typeof day === 'string') throw new Error(`setTime: expected a year or an ISO date: ${day}`);
+      await needScene('setTime');
       const timeline = sceneTimeline(rt.scene.getState().doc);
       if (!timeline) throw new Error('setTime: this scene has no times (no layer declares a "time")');
       const duration = options.duration ?? 0;
@@ -257,6 +401,76 @@ export function createTwinApi(rt: Runtime, version: string, ready: Promise<void>
       do await engine.clock.afterFrames(1);
       while (engine.timeline?.animating());
       await engine.clock.afterFrames(1);
+    },
+    sun() {
+      const { time, shadows } = rt.sun.getState();
+      const place = rt.sunPlace();
+      const p = sunPosition(time, place.lon, place.lat);
+      return { date: formatLocalIso(time, place.timeZone), altitude: p.altitude, azimuth: p.azimuth, shadows };
+    },
+    async setSun(change) {
+      if (typeof change !== 'object' || change === null) throw new Error('setSun: expected { date?, shadows? }');
+      const { date, shadows } = change;
+      if (shadows !== undefined && typeof shadows !== 'boolean') throw new Error(`setSun: shadows must be true or false, got ${JSON.stringify(shadows)}`);
+      let time: number | undefined;
+      if (date !== undefined) {
+        if (typeof date !== 'string') throw new Error(`setSun: date must be an ISO 8601 string, got ${JSON.stringify(date)}`);
+        try {
+          time = parseIsoInstant(date, rt.sunPlace().timeZone);
+        } catch (e) {
+          throw new Error(`setSun: ${(e as Error).message}`);
+        }
+      }
+      await ready;
+      const store = rt.sun.getState();
+      if (time !== undefined) {
+        store.setPlaying(false);
+        store.setTime(time);
+      }
+      if (shadows !== undefined) store.setShadows(shadows);
+      // shadows load their module on first use: wait until the canvas draws them (or stops)
+      const want = rt.sun.getState().shadows;
+      for (let i = 0; i < SHADOW_FRAMES && engine.sunShadows !== want; i++) await engine.clock.afterFrames(1);
+      if (engine.sunShadows !== want) throw new Error(`setSun: the shadows did not turn ${want ? 'on' : 'off'} within ${SHADOW_FRAMES} frames`);
+      await engine.clock.afterFrames(1);
+    },
+    measure() {
+      const { mode, points, closed } = rt.measure.getState();
+      if (mode === null && points.length === 0) return null;
+      const toGeo = (p: { x: number; y: number; z: number }) => {
+        const [lon, lat, height] = engine.frame.toGeodetic(p.x, p.y, p.z);
+        return { lon, lat, height };
+      };
+      return { mode, points: points.map(toGeo), closed, ...measureFigures(mode, points, closed) };
+    },
+    setMeasure(change) {
+      const mode = (change as { mode?: unknown } | null)?.mode;
+      if (mode !== null && !MEASURE_MODES.includes(mode as MeasureMode)) {
+        throw new Error(`setMeasure: mode must be ${MEASURE_MODES.join(', ')} or null, got ${JSON.stringify(mode)}`);
+      }
+      const store = rt.measure.getState();
+      store.setMode(mode as MeasureMode | null);
+      store.clear();
+    },
+    sunHours() {
+      const r = rt.sunHours.getState().result;
+      return r ? sunHoursInfo(r) : null;
+    },
+    async computeSunHours(request) {
+      const area = (request as { area?: unknown } | null)?.area;
+      if (!Array.isArray(area) || area.length < 3 || !area.every((p) => Array.isArray(p) && p.length >= 2 && p.every((v: unknown) => typeof v === 'number' && Number.isFinite(v)))) {
+        throw new Error('computeSunHours: expected { area: [[lon, lat], …] } with at least three corners');
+      }
+      await ready;
+      const frame = engine.frame;
+      const polygon = (area as [number, number][]).map(([lon, lat]) => {
+        const [x, , z] = frame.toLocal(lon, lat, frame.origin.height);
+        return [x, z] as [number, number];
+      });
+      const { computeAreaSunHours } = await import('../engine/sun/sun-hours-job');
+      const result = await computeAreaSunHours(rt, polygon);
+      await engine.clock.afterFrames(2);
+      return sunHoursInfo(result);
     },
     removeLayer(id) {
       const removed = rt.scene.getState().removeLayer(id);

@@ -3,10 +3,11 @@
  * It knows the live layers (as `LayerHandle`s), the camera and renderer, and answers
  * picking, "features at a place" and statistics questions. It holds no React state.
  */
-import { Raycaster, Sphere, Vector2, Vector3, type Intersection, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
+import { Matrix3, Raycaster, Sphere, Vector2, Vector3, type Intersection, type Material, type Object3D, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
 import { createSceneFrame, type GeoOrigin, type SceneFrame } from '../geo';
 import { localEnuAxes, type GeoView } from './camera-pose';
-import type { FeatureHit, LayerHandle, TileCounts } from '../layers/layer-handle';
+import type { FeatureHit, LayerHandle, SurfaceHit, TileCounts } from '../layers/layer-handle';
+import { isDrapeReceiver } from '../layers/drape/drape-materials';
 import { FrameClock } from './frame-clock';
 import type { ComparisonReader } from './compare/comparison-reader';
 import type { TimelineReader } from './timeline/timeline-reader';
@@ -43,8 +44,32 @@ export interface EngineStats {
   tiles: TileCounts;
 }
 
-/** Hits of one layer closer together than this along a ray count as the same place, metres. */
+/** Hits closer together than this along a ray count as the same place, metres. */
 const SAME_PLACE = 1e-3;
+
+/**
+ * Which of two features at the same place is picked first: a draped layer over a surface that
+ * drapes colour (the plan drawn on the ground) before that surface's own features, and those
+ * before a draped layer under a surface that refuses drapes (a building over the plan).
+ */
+const DRAPED_ON_RECEIVER = 0;
+const OWN_SURFACE = 1;
+const DRAPED_ON_OTHER = 2;
+
+/** The index of the nearest hit in `_hits` from `from` on (within the raycaster's range), or `best` when none is nearer. */
+function nearestHit(raycaster: Raycaster, from: number, best: number): number {
+  for (let i = from; i < _hits.length; i++) {
+    const d = _hits[i]!.distance;
+    if (d < raycaster.near || d > raycaster.far || (best >= 0 && d >= _hits[best]!.distance)) continue;
+    best = i;
+  }
+  return best;
+}
+
+/** Whether a hit at distance `d` of rank `rank` comes before one at `bestD` of `bestRank`. */
+function comesBefore(d: number, rank: number, bestD: number, bestRank: number): boolean {
+  return Math.abs(d - bestD) < SAME_PLACE ? rank < bestRank : d < bestD;
+}
 
 const _raycaster = new Raycaster();
 const _ndc = new Vector2();
@@ -56,6 +81,9 @@ const _north = new Vector3();
 const _up = new Vector3();
 const _down = new Vector3();
 const _ahead = new Vector3();
+const _normalMatrix = new Matrix3();
+const _surface: SurfaceHit = { point: new Vector3(), normal: new Vector3(), distance: 0, layer: null, receivesDrape: false };
+const _ranked: { hit: FeatureHit; rank: number }[] = [];
 
 export class Engine {
   frame: SceneFrame;
@@ -78,6 +106,10 @@ export class Engine {
   readonly tileQuality: TileQuality = { errorScale: 1, budget: DESKTOP_BUDGET };
   /** The ground surfaces that receive raster layers, and the rasters draped on them. */
   readonly rasterDrapes = new RasterDrapes();
+  /** The scene's ground plane (set by the canvas while it is drawn): a surface for picking while visible. */
+  groundPlane: Object3D | null = null;
+  /** Whether the sun study's light and shadows are in the scene now (`setSunShadows`). */
+  sunShadows = false;
   private readonly handles = new Map<string, LayerHandle>();
 
   constructor(origin: GeoOrigin = { lon: 0, lat: 0, height: 0 }) {
@@ -94,9 +126,16 @@ export class Engine {
   /** Registers a live layer; returns the function that unregisters it. */
   registerLayer(handle: LayerHandle): () => void {
     this.handles.set(handle.id, handle);
+    if (this.sunShadows) handle.setShadows?.(true);
     return () => {
       if (this.handles.get(handle.id) === handle) this.handles.delete(handle.id);
     };
+  }
+
+  /** Turns the layers' part in the sun study's shadows on or off (called by the canvas's sun light). */
+  setSunShadows(on: boolean): void {
+    this.sunShadows = on;
+    for (const h of this.handles.values()) h.setShadows?.(on);
   }
 
   layer(id: string): LayerHandle | undefined {
@@ -132,13 +171,13 @@ export class Engine {
   }
 
   /** Whether the timeline shows layer `id` now and the active comparison (if any) draws it on `side`. */
-  private shownOn(id: string, side: ComparisonSide | null): boolean {
+  shownOn(id: string, side: ComparisonSide | null): boolean {
     if (this.timeline && !this.timeline.shown(id)) return false;
     return side === null || shownOnSide(this.compare!.active(), id, side);
   }
 
-  /** The comparison side where a ray from the camera meets the screen. */
-  private sideOfRay(raycaster: Raycaster): ComparisonSide | null {
+  /** The comparison side where a ray from the camera meets the screen (in XR: the whole view's). */
+  sideOfRay(raycaster: Raycaster): ComparisonSide | null {
     if (!this.compare || !this.camera || !this.compare.isSplit(this.gl?.xr.isPresenting ?? false)) return this.comparisonSideAt(null);
     _ahead.copy(raycaster.ray.origin).addScaledVector(raycaster.ray.direction, 1).project(this.camera);
     return this.comparisonSideAt(_ahead.x);
@@ -156,6 +195,59 @@ export class Engine {
   }
 
   /**
+   * The first surface drawn along a ray: the nearest hit (within the raycaster's near…far) on
+   * the geometry of a visible layer shown on `side` (draped layers have none of their own), or
+   * on the visible ground plane; `null` when there is none. The result is shared scratch,
+   * valid until the next call.
+   */
+  surfaceAlong(raycaster: Raycaster, side: ComparisonSide | null = this.sideOfRay(raycaster)): SurfaceHit | null {
+    _hits.length = 0;
+    let best = -1;
+    let bestLayer: LayerHandle | null = null;
+    for (const h of this.handles.values()) {
+      if (h.draped || !h.object.visible || !this.shownOn(h.id, side)) continue;
+      const from = _hits.length;
+      h.raycast(raycaster, _hits);
+      const nearest = nearestHit(raycaster, from, best);
+      if (nearest !== best) bestLayer = h;
+      best = nearest;
+    }
+    const plane = this.groundPlane;
+    if (plane?.visible) {
+      const from = _hits.length;
+      raycaster.intersectObject(plane, false, _hits);
+      const nearest = nearestHit(raycaster, from, best);
+      if (nearest !== best) bestLayer = null;
+      best = nearest;
+    }
+    const hit = best >= 0 ? _hits[best]! : null;
+    _hits.length = 0;
+    if (!hit) return null;
+    _surface.point.copy(hit.point);
+    _surface.distance = hit.distance;
+    _surface.layer = bestLayer;
+    _surface.receivesDrape = isDrapeReceiver((hit.object as { material?: Material | Material[] }).material);
+    if (hit.face) {
+      _normalMatrix.getNormalMatrix(hit.object.matrixWorld);
+      _surface.normal.copy(hit.face.normal).applyMatrix3(_normalMatrix).normalize();
+    } else _surface.normal.set(0, 1, 0);
+    return _surface;
+  }
+
+  /** The features of `h` along a ray; a draped layer's at `surface()` (computed once per pick). */
+  private featuresOf(h: LayerHandle, raycaster: Raycaster, surface: () => SurfaceHit | null): { hits: FeatureHit[]; rank: number } {
+    if (!h.draped) return { hits: h.featuresAlong(raycaster), rank: OWN_SURFACE };
+    const s = surface();
+    return { hits: h.featuresAlong(raycaster, s), rank: s && !s.receivesDrape ? DRAPED_ON_OTHER : DRAPED_ON_RECEIVER };
+  }
+
+  /** `surfaceAlong` computed on first use only (most picks have no draped layer). */
+  private lazySurface(raycaster: Raycaster, side: ComparisonSide | null): () => SurfaceHit | null {
+    let surface: SurfaceHit | null | undefined;
+    return () => (surface === undefined ? (surface = this.surfaceAlong(raycaster, side)) : surface);
+  }
+
+  /**
    * The nearest feature with data under a screen point (NDC), or `null`. Layers the active
    * comparison hides there (in swipe mode: on that side of the divider) are skipped.
    */
@@ -170,26 +262,25 @@ export class Engine {
   }
 
   /**
-   * The nearest feature with data along a ray (e.g. an XR controller's), or `null`; with a
-   * comparison active, only layers shown on `side` (default: the side shown on the whole view).
-   */
-  pickAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit | null {
-    return this.pickGroupAlong(raycaster, side)[0] ?? null;
-  }
-
-  /**
-   * The nearest feature along a ray, then the other features of its layer at the same place
-   * (e.g. a plan and every regulation that applies there); empty when nothing is hit.
+   * The nearest feature along a ray (e.g. an XR controller's), then the other features of its
+   * layer at the same place (e.g. a plan and every regulation that applies there); empty when
+   * nothing is hit. With a comparison active, only layers shown on `side` (default: the side
+   * shown on the whole view). Draped layers answer where the ray meets the surface drawn
+   * (`surfaceAlong`); at the same place a plan drawn on the ground comes before the ground's own
+   * features, a building before the plan under it.
    */
   pickGroupAlong(raycaster: Raycaster, side: ComparisonSide | null = this.comparisonSideAt(null)): FeatureHit[] {
     let best: FeatureHit | null = null;
+    let bestRank = OWN_SURFACE;
     let bestLayerHits: FeatureHit[] = [];
+    const surface = this.lazySurface(raycaster, side);
     for (const h of this.handles.values()) {
       if (!this.shownOn(h.id, side)) continue;
-      const hits = h.featuresAlong(raycaster);
+      const { hits, rank } = this.featuresOf(h, raycaster, surface);
       for (const hit of hits) {
-        if (best && hit.distance >= best.distance) continue;
+        if (best && !comesBefore(hit.distance, rank, best.distance, bestRank)) continue;
         best = hit;
+        bestRank = rank;
         bestLayerHits = hits;
       }
     }
@@ -213,10 +304,19 @@ export class Engine {
     _raycaster.near = 0;
     _raycaster.far = 11_000;
     const side = this.comparisonSideAt(null);
-    const out: FeatureHit[] = [];
-    for (const h of this.handles.values()) if (this.shownOn(h.id, side)) out.push(...h.featuresAlong(_raycaster));
+    const surface = this.lazySurface(_raycaster, side);
+    _ranked.length = 0;
+    for (const h of this.handles.values()) {
+      if (!this.shownOn(h.id, side)) continue;
+      const { hits, rank } = this.featuresOf(h, _raycaster, surface);
+      for (const hit of hits) _ranked.push({ hit, rank });
+    }
     _raycaster.far = Infinity;
-    return out.sort((a, b) => a.distance - b.distance);
+    // stable: the hits of one layer at one place keep their order
+    _ranked.sort((a, b) => (Math.abs(a.hit.distance - b.hit.distance) < SAME_PLACE ? a.rank - b.rank : a.hit.distance - b.hit.distance));
+    const out = _ranked.map((r) => r.hit);
+    _ranked.length = 0;
+    return out;
   }
 
   /**

@@ -13,6 +13,9 @@ import { createSelectionStore } from '../state/selection-store';
 import { createTimelineStore } from '../state/timeline-store';
 import { linkTimelineAndComparisons } from '../state/time-comparisons';
 import { TimelineReader } from './timeline/timeline-reader';
+import { createSunStore, sunPlaceOf, type SunPlace } from '../state/sun-store';
+import { createMeasureStore } from '../state/measure-store';
+import { createSunHoursStore } from '../state/sun-hours-store';
 
 export interface Runtime {
   engine: Engine;
@@ -23,6 +26,14 @@ export interface Runtime {
   compare: ReturnType<typeof createCompareStore>;
   /** Where the timeline stands (the step, or a drag). */
   timeline: ReturnType<typeof createTimelineStore>;
+  /** The sun study: the instant, shadows on or off, playing the day. */
+  sun: ReturnType<typeof createSunStore>;
+  /** Where the sun is watched from: the scene origin in the scene's time zone. */
+  sunPlace(): SunPlace;
+  /** The sun-hours map: its area, result and progress. */
+  sunHours: ReturnType<typeof createSunHoursStore>;
+  /** Measuring: the mode and the points picked so far. */
+  measure: ReturnType<typeof createMeasureStore>;
   /** Set by the canvas once navigation is attached. */
   controller: CameraController | null;
 }
@@ -35,6 +46,10 @@ export function createRuntime(): Runtime {
     selection: createSelectionStore(),
     compare: createCompareStore(),
     timeline: createTimelineStore(),
+    sun: createSunStore(() => rt.sunPlace()),
+    sunPlace: () => sunPlaceOf(rt.scene.getState().doc),
+    measure: createMeasureStore(),
+    sunHours: createSunHoursStore(),
     controller: null,
   };
   rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);

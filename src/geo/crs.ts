@@ -16,6 +16,7 @@ import proj4 from 'proj4';
 import { ecefToGeodetic, geodeticToEcef, type Vec3 } from './ellipsoid';
 import { normaliseCrsCode, type CrsCode } from './crs-code';
 import { BUILTIN_CRS, type CrsDefinition } from './crs-definitions';
+import { isRecord } from '../shared/is-record';
 
 export type { CrsCode } from './crs-code';
 
@@ -52,7 +53,7 @@ const converters = new Map<string, CrsConverter>();
 /** JSON with object keys sorted, so that key order does not matter when comparing. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
+    isRecord(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );

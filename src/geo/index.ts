@@ -44,3 +44,7 @@ export { HARNOSAND_EGM96_GRID, HARNOSAND_REGIONAL_GEOID } from './geoid-harnosan
 export { EUROPE_CRS, LV03_PROJ4, LV95_PROJ4, RD_NEW_PROJ4, registerEuropeCrs } from './crs-europe';
 // The EGM96 grids (./geoid-egm96-regions, ~35 KB) and ./vertical are not re-exported here, to keep them
 // out of the app bundle: Node tools import './vertical' directly.
+export { deltaT, julianDay, sunDirection, sunPosition, type SunPosition } from './sun-position';
+export { DEFAULT_TIME_ZONE, formatLocalIso, fromLocalTime, isTimeZone, parseIsoInstant, toLocalTime, type LocalTime } from './local-time';
+export { seasonInstant, sunLongitude } from './sun-position';
+export { daylight, localDay, type Daylight, type LocalDay } from './sun-day';

@@ -3,9 +3,9 @@
  * fading into the fog: the district then sits in a landscape instead of floating. Flat: at
  * 40 km the Earth drops 125 m below it, which the fog hides.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { CircleGeometry, MeshLambertMaterial } from 'three';
+import { CircleGeometry, MeshLambertMaterial, type Mesh } from 'three';
 import { markMaterialDrapeReceiver } from '../layers/drape/drape-materials';
 import { useRuntime } from './runtime-context';
 
@@ -22,6 +22,8 @@ export function GroundPlane() {
   const rt = useRuntime();
   const ground = useStore(rt.scene, (s) => s.doc?.ground);
   const originHeight = useStore(rt.scene, (s) => s.doc?.origin.height ?? 0);
+  // it receives the sun study's shadows (it casts none: it is the lowest surface)
+  const shadows = useStore(rt.sun, (s) => s.shadows);
   const geometry = useMemo(() => new CircleGeometry(RADIUS, 96).rotateX(-Math.PI / 2), []);
   const material = useMemo(() => {
     const m = new MeshLambertMaterial();
@@ -35,8 +37,19 @@ export function GroundPlane() {
     },
     [geometry, material],
   );
+  // picking meets the plane as a surface (plans draped on it answer there)
+  const mesh = useRef<Mesh>(null);
+  useEffect(() => {
+    const m = mesh.current;
+    if (!m) return;
+    m.updateMatrixWorld();
+    rt.engine.groundPlane = m;
+    return () => {
+      if (rt.engine.groundPlane === m) rt.engine.groundPlane = null;
+    };
+  }, [rt, ground]);
   if (!ground) return null;
   material.color.set(ground.colour);
   const y = groundPlaneY(ground, originHeight);
-  return <mesh name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} />;
+  return <mesh ref={mesh} name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} receiveShadow={shadows} />;
 }

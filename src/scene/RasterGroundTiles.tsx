@@ -1,6 +1,7 @@
 /** The tiles of the raster ground (see ./RasterGround.tsx); loaded lazily with the first raster. */
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
+import { useStore } from 'zustand';
 import { MeshLambertMaterial } from 'three';
 import { GeneratedSurfacePlugin } from '3d-tiles-renderer/plugins';
 import { TilesRenderer } from '3d-tiles-renderer/three';
@@ -29,17 +30,22 @@ export default function RasterGroundTiles({ content, frame, y, colour }: { conte
     return m;
   }, [colour]);
   if (colour !== null) material.color.set(colour);
-  const tiles = useMemo(() => {
+  const { tiles, groundMaterial } = useMemo(() => {
     const t = new TilesRenderer();
     t.surface = new TangentPlaneSurface(frame, 2 * GROUND_RADIUS);
-    t.registerPlugin(new GroundMaterialPlugin(material));
+    const plugin = new GroundMaterialPlugin(material);
+    t.registerPlugin(plugin);
     const tiling = groundTiling(frame.origin, content);
     t.registerPlugin(new GeneratedSurfacePlugin({ overlay: { init: () => Promise.resolve(), tiling }, projection: 'ellipsoid', endCaps: false, useRecommendedSettings: false }));
     // the surface is built in the origin's east-north-up frame: rotate it into the scene (x east, y up, z south)
     t.group.rotation.set(-Math.PI / 2, 0, 0);
     t.group.name = 'raster-ground';
-    return t;
+    return { tiles: t, groundMaterial: plugin };
   }, [frame, content, material]);
+
+  // the sun study's shadows fall on the maps as on the ground plane
+  const shadows = useStore(rt.sun, (s) => s.shadows);
+  useEffect(() => groundMaterial.setReceiveShadow(shadows), [groundMaterial, shadows]);
 
   useEffect(() => {
     tiles.group.position.set(0, y, 0);

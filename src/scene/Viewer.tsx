@@ -9,6 +9,8 @@ import { CameraRig } from './CameraRig';
 import { SceneRenderer } from './SceneRenderer';
 import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
+import { MeasureView } from './measure/MeasureView';
+import { SunHoursView } from './sun/SunHoursView';
 import { PickOnTap } from './PickOnTap';
 import { RasterGround } from './RasterGround';
 import { SceneLayers } from './SceneLayers';
@@ -41,6 +43,8 @@ export function Viewer({ onHome, children }: ViewerProps) {
       <RasterGround />
       <SceneLayers />
       <SelectionMarker />
+      <MeasureView />
+      <SunHoursView />
       <SceneRenderer />
       {children}
     </Canvas>

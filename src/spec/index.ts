@@ -1,6 +1,7 @@
 /**
  * The scene spec: schema, types, validation, migration and JSON Schema export.
  */
+import './zod-jitless';
 import { z } from 'zod';
 import { migrateScene } from './migrate';
 import { sceneSchema, SCENE_VERSION, type SceneDocument, type LayerSpec } from './scene';

@@ -2,6 +2,7 @@
  * Reusable zod building blocks of the scene spec, each with an `expected …` message
  * that the validation formatter completes with `, got <value>`.
  */
+import './zod-jitless';
 import { z } from 'zod';
 
 /** Longitude, degrees east (WGS84). */

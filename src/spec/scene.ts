@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { hasCrs } from '../geo/crs';
+import { isTimeZone } from '../geo/local-time';
 import { listLayerKinds, onLayerKindsChanged } from './layer-registry';
 import { layerBaseSchema } from './layer-base';
 import { ellipsoidHeight, hexColour, identifier, latitude, longitude } from './primitives';
@@ -48,6 +49,11 @@ function buildSceneSchema() {
         .refine((code) => hasCrs(code), { error: 'expected a known CRS code (EPSG:4326, EPSG:3006, EPSG:3007…3018)' })
         .optional()
         .describe('Display CRS for coordinates shown to users, e.g. EPSG:3014.'),
+      timeZone: z
+        .string({ error: 'expected an IANA time zone such as "Europe/Stockholm"' })
+        .refine((zone) => isTimeZone(zone), { error: 'expected a known IANA time zone such as "Europe/Stockholm"' })
+        .optional()
+        .describe('IANA time zone of the place, for sun studies in local time (with summer time); default Europe/Stockholm.'),
       layers: z.array(layerUnion(), { error: 'expected an array of layers' }).default([]),
       viewpoints: z.array(viewpointSchema, { error: 'expected an array of viewpoints' }).default([]),
       startViewpoint: identifier.optional().describe('Id of the viewpoint to open at.'),

@@ -21,6 +21,7 @@ export interface LayerStatus {
 }
 
 export interface LayerStatusState {
+  /** Statuses by layer id; a null-prototype object, so an id like `constructor` is just an id. */
   byId: Record<string, LayerStatus>;
   set(id: string, patch: Partial<LayerStatus>): void;
   remove(id: string): void;
@@ -28,21 +29,28 @@ export interface LayerStatusState {
 
 export type LayerStatusStore = ReturnType<typeof createLayerStatusStore>;
 
+/** A null-prototype copy of `byId` with `id` set to `status`, or removed when `status` is undefined. */
+function withStatus(byId: Record<string, LayerStatus>, id: string, status: LayerStatus | undefined): Record<string, LayerStatus> {
+  const out = Object.assign(Object.create(null) as Record<string, LayerStatus>, byId);
+  if (status) out[id] = status;
+  else delete out[id];
+  return out;
+}
+
 export function createLayerStatusStore() {
   return createStore<LayerStatusState>()((set) => ({
-    byId: {},
+    byId: withStatus({}, '', undefined),
     set: (id, patch) =>
       set((s) => {
         const prev = s.byId[id] ?? { state: 'loading' as const, warnings: [] };
         const next = { ...prev, ...patch };
         if (shallowEqual(prev, next)) return s;
-        return { byId: { ...s.byId, [id]: next } };
+        return { byId: withStatus(s.byId, id, next) };
       }),
     remove: (id) =>
       set((s) => {
-        if (!(id in s.byId)) return s;
-        const { [id]: _removed, ...rest } = s.byId;
-        return { byId: rest };
+        if (!Object.hasOwn(s.byId, id)) return s;
+        return { byId: withStatus(s.byId, id, undefined) };
       }),
   }));
 }

@@ -7,8 +7,11 @@ import { CompareControl } from './CompareControl';
 import { InfoPanel } from './InfoPanel';
 import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
+import { MeasureTool } from './measure/MeasureTool';
 import { SceneErrorBanner } from './SceneErrorBanner';
 import { Timeline } from './timeline/Timeline';
+import { SceneSourceNotice } from './SceneSourceNotice';
+import { SunTool } from './sun/SunTool';
 import { TopBar } from './TopBar';
 import { ViewpointList } from './ViewpointList';
 import { XrButton } from './XrButton';
@@ -35,7 +38,10 @@ export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void;
         </div>
         <InfoPanel />
         <Timeline />
+        <SunTool />
+        <MeasureTool />
         <SceneErrorBanner />
+        <SceneSourceNotice />
         <Attribution />
         {xr ? <XrButton xr={xr.runtime} /> : null}
       </main>

@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import { formatPropertyValue } from '../state/property-text';
+import { uiStore } from '../state/ui-store';
 import { useT } from './i18n';
 import { getInfoView } from './info-views';
 import './info-views-registry';
@@ -10,6 +11,7 @@ export function InfoPanel() {
   const rt = useRuntime();
   const t = useT();
   const picked = useStore(rt.selection, (s) => s.picked);
+  const lang = useStore(uiStore, (s) => s.lang);
   if (!picked) return null;
   const entries = Object.entries(picked.properties);
   const KindView = getInfoView(picked.layerType);
@@ -31,7 +33,7 @@ export function InfoPanel() {
           {entries.map(([key, value]) => (
             <div key={key} className="info-row">
               <dt>{key}</dt>
-              <dd>{formatPropertyValue(value)}</dd>
+              <dd>{formatPropertyValue(value, lang)}</dd>
             </div>
           ))}
         </dl>

@@ -13,11 +13,12 @@ export function XrButton({ xr }: { xr: XrRuntime }) {
   const presenting = useStore(xr.view, (s) => s.presenting);
   const error = useStore(xr.view, (s) => s.error);
   if (!vr && !ar) return null;
-  const enter = (mode: 'immersive-vr' | 'immersive-ar') => () => void xr.enter(mode).catch(() => {}); // the error is shown below
+  // a failure to enter or leave is shown below (xr.view's error)
+  const enter = (mode: 'immersive-vr' | 'immersive-ar') => () => void xr.enter(mode).catch(() => {});
   return (
     <div className="xr-buttons">
       {presenting ? (
-        <button type="button" onClick={() => void xr.exit()}>
+        <button type="button" onClick={() => void xr.exit().catch(() => {})}>
           {t('exitXr')}
         </button>
       ) : (

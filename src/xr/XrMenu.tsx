@@ -10,6 +10,9 @@ import { useStore } from 'zustand';
 import type { Group } from 'three';
 import type { Runtime } from '../engine/runtime';
 import { uiStore } from '../state/ui-store';
+import { sceneControlGroups } from '../state/scene-controls';
+import '../state/sun-controls';
+import '../state/measure-controls';
 import { buildMenu } from './menu/menu-model';
 import { cellAt, layoutMenu } from './menu/menu-layout';
 import { runMenuAction } from './menu/run-action';
@@ -34,6 +37,9 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
   const lang = useStore(uiStore, (s) => s.lang);
   const scale = useStore(xr.view, (s) => s.scale);
   const mode = useStore(xr.view, (s) => s.mode);
+  // the tools' controls read these stores: redraw when they change
+  const sun = useStore(rt.sun);
+  const measure = useStore(rt.measure);
   const open = useStore(xr.view, (s) => s.menuOpen && s.presenting);
   const [hovered, setHovered] = useState<string | null>(null);
   const anchor = useRef<Group>(null);
@@ -41,8 +47,8 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
   useEffect(() => () => panel.dispose(), [panel]);
 
   const layout = useMemo(
-    () => layoutMenu(buildMenu({ doc, compare: { activeId, mode: compareMode }, timeStep, scale, mode, lang })),
-    [doc, activeId, compareMode, timeStep, scale, mode, lang],
+    () => layoutMenu(buildMenu({ doc, compare: { activeId, mode: compareMode }, timeStep, scale, mode, lang, tools: { groups: sceneControlGroups(), ctx: rt } })),
+    [doc, activeId, compareMode, timeStep, scale, mode, lang, rt, sun, measure],
   );
   useEffect(() => {
     drawMenu(panel, layout, hovered);

@@ -13,6 +13,7 @@ import { useStore } from 'zustand';
 import { Color, CylinderGeometry, Fog, MeshLambertMaterial, Raycaster, Vector3, type Group, type PerspectiveCamera } from 'three';
 import { applyGeoView, readGeoView, type GeoView } from '../engine/camera-pose';
 import { pickedFeature } from '../engine/picked-feature';
+import { groundPlaneY, measurePointAlong } from '../engine/measure/measure-pick';
 import type { Runtime } from '../engine/runtime';
 import { DESKTOP_BUDGET, XR_BUDGET } from '../engine/tiles/tile-budget';
 import { TeleportArc } from './TeleportArc';
@@ -20,6 +21,7 @@ import { XrInfoPanel } from './XrInfoPanel';
 import { XrMenu } from './XrMenu';
 import { castLayers, rayFromSpace } from './xr-raycast';
 import { TABLE_WIDTH, XrNavigator } from './xr-navigator';
+import { XrFrameTiming } from './xr-frame-timing';
 import type { XrRuntime } from './xr-runtime';
 
 /** The XR profile's error-target multiplier before the adaptive loop (a headset's pixels are wider). */
@@ -142,6 +144,13 @@ export function XrScene({ rt, xr }: { rt: Runtime; xr: XrRuntime }) {
         const panel = scene.getObjectByName(name);
         if (panel && isShown(panel) && _raycaster.intersectObject(panel, false).length > 0) return;
       }
+      // measuring: the ray picks a measure point instead of a feature
+      const measure = rt.measure.getState();
+      if (measure.mode) {
+        const point = measurePointAlong(rt.engine, _raycaster, groundPlaneY(rt.scene.getState().doc));
+        if (point) measure.addPoint(point);
+        return;
+      }
       const group = rt.engine.pickGroupAlong(_raycaster);
       const hit = group[0];
       if (!hit) return;
@@ -157,20 +166,13 @@ export function XrScene({ rt, xr }: { rt: Runtime; xr: XrRuntime }) {
     };
   }, [presenting, xr, nav, rt, scene]);
 
-  const last = useRef(0);
+  const timing = useMemo(() => new XrFrameTiming({ counters: xr.counters, quality: xr.quality, tileQuality: rt.engine.tileQuality, baseErrorScale: XR_ERROR_SCALE }), [xr, rt]);
   useFrame((_state, _delta, frame?: XRFrame) => {
     if (!frame || !gl.xr.isPresenting) {
-      last.current = 0;
+      timing.pause();
       return;
     }
-    const now = performance.now();
-    const dtMs = last.current > 0 ? now - last.current : 0;
-    last.current = now;
-    if (dtMs > 0) {
-      const c = xr.counters;
-      c.frameMs = c.frameMs === 0 ? dtMs : c.frameMs * 0.9 + dtMs * 0.1;
-      if (xr.quality.sample(dtMs)) rt.engine.tileQuality.errorScale = XR_ERROR_SCALE * xr.quality.factor;
-    }
+    const dtMs = timing.frame(performance.now());
     nav.update(frame, Math.min(dtMs, 100) / 1000);
   });
 

@@ -4,6 +4,7 @@
  * vectors; the caller supplies the segment cast. Allocation-free.
  */
 import { Vector3 } from 'three';
+import { GROUND_PLANE, GROUND_SURFACE } from './xr-raycast';
 
 /** Points on the arc (the first is the start); the arc drawn is `points[0…count-1]`. */
 export interface ArcResult {
@@ -14,7 +15,7 @@ export interface ArcResult {
   hitPoint: Vector3;
   /** Surface normal at the hit, world frame, unit length. */
   hitNormal: Vector3;
-  /** Type of the layer hit (e.g. `tiles3d`, `zoning`), or `ground-plane`. */
+  /** What was hit, as `castLayers` reports it: `ground-plane`, `ground`, or a layer's type (e.g. `tiles3d`). */
   hitKind: string;
 }
 
@@ -71,12 +72,13 @@ export function castArc(start: Vector3, direction: Vector3, speed: number, gravi
 export const MIN_UP_DOT = 0.82;
 
 /**
- * Whether a hit is a valid teleport target: a near-horizontal surface that is either a plan
- * area (`zoning`) or lies within `maxAboveGround` metres of the ground height `groundY` (so the
- * ground, streets and quays, not roofs or walls).
+ * Whether a hit is a valid teleport target: a near-horizontal surface that is the ground
+ * (`ground-plane`, or `ground`: a surface that drapes colour, such as terrain, at any height)
+ * or lies within `maxAboveGround` metres of the ground height `groundY` (so streets and quays
+ * of other tilesets, not roofs or walls).
  */
 export function isTeleportTarget(kind: string, point: Vector3, normal: Vector3, groundY: number, maxAboveGround = 3): boolean {
   if (normal.y < MIN_UP_DOT) return false;
-  if (kind === 'zoning') return true;
+  if (kind === GROUND_SURFACE || kind === GROUND_PLANE) return true;
   return point.y - groundY <= maxAboveGround;
 }

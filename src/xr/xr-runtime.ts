@@ -89,7 +89,9 @@ export interface XrRuntime {
   readonly counters: XrCounters;
   readonly quality: AdaptiveQuality;
   readonly menu: XrMenuState;
+  /** Starts a session; rejects (and sets `view.error`) when it cannot. */
   enter(mode: XrMode): Promise<void>;
+  /** Ends the session; resolves once it has ended, rejects (and sets `view.error`) when it cannot be ended. */
   exit(): Promise<void>;
   setScale(scale: XrScale): void;
   info(errorScale: number): XrInfo;
@@ -180,14 +182,22 @@ export function createXrRuntime(options: XrRuntimeOptions): XrRuntime {
     async exit() {
       const session = store.getState().session;
       if (!session) return;
+      let off = () => {};
       const ended = new Promise<void>((resolve) => {
-        const off = store.onSessionEnd(() => {
-          off();
-          resolve();
-        });
+        off = store.onSessionEnd(resolve);
       });
-      await session.end();
-      await ended;
+      try {
+        await session.end();
+        await ended;
+      } catch (e) {
+        // ending can fail because the session ended meanwhile: then there is nothing to report
+        if (store.getState().session !== session) return;
+        const reason = e instanceof Error ? e.message : String(e);
+        view.setState({ error: `The session could not be ended (${reason})` });
+        throw new Error(`exitXR: the session could not be ended (${reason})`, { cause: e });
+      } finally {
+        off();
+      }
     },
     setScale(scale) {
       view.setState({ scale });

@@ -8,8 +8,9 @@
  * 0.01 px, so that every tile with content loads in both viewers: both must load exactly the
  * tiles with content that tileset.json lists, with no failure.
  *
- * Screenshots (test-results/): buildings-overview.png, buildings-close.png (ours),
- * buildings-cesium.png (CesiumJS).
+ * Screenshots: the canvas alone, examined (test-results/buildings-{overview,close}-canvas.png);
+ * for people only (test-results/for-people/): buildings-overview.png, buildings-close.png (ours)
+ * and buildings-cesium.png (CesiumJS, whose tile counts are checked instead).
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { convertBuildings, type BuildingsResult } from '../../tools/buildings/convert.ts';
 import { writeSyntheticFootprints, type SyntheticResult } from '../../tools/buildings/synthetic.ts';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
+import { launchBrowser, saveScreenshotForPeople, type LaunchedBrowser, type OpenedPage } from './harness/browser.ts';
+import { expectCanvasDrawn, expectGeometryAt, shootCanvas, SKY, type Probe } from './harness/canvas.ts';
 import { ensureCesiumPage, loadInCesium } from './harness/cesium.ts';
 import { loadScene, openApp, tilesetCentre, viewLookingAt } from './harness/twin.ts';
 
@@ -33,6 +35,30 @@ interface TileJson {
   content?: { uri: string };
   contents?: { uri: string }[];
   children?: TileJson[];
+}
+
+/**
+ * Points inside the `count` largest footprints that have a height, at half that height: from
+ * above, such a point projects onto its own building (or one in front of it), never onto sky.
+ */
+function insideBuildings(features: InputFeature[], skip: string[], count: number): Probe[] {
+  const k = 111_320 * Math.cos((62.63 * Math.PI) / 180);
+  const sized = features
+    .filter((f) => !skip.includes(f.id) && typeof f.properties.height === 'number' && !f.properties.name)
+    .map((f) => {
+      const ring = (f.geometry.coordinates[0] as [number, number][]).slice(0, -1);
+      let area = 0;
+      for (let i = 0; i < ring.length; i++) {
+        const [a, b] = [ring[i]!, ring[(i + 1) % ring.length]!];
+        area += (a[0] * b[1] - b[0] * a[1]) * k * 110_570;
+      }
+      const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+      const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+      return { f, area: Math.abs(area) / 2, at: { lon, lat, height: (f.properties.height as number) / 2 } };
+    })
+    .filter((x) => x.f.geometry.type === 'Polygon' && (x.f.geometry.coordinates[0] as unknown[]).length === 5) // rectangles: the vertex mean is inside
+    .sort((a, b) => b.area - a.area);
+  return sized.slice(0, count).map((x) => ({ name: `building ${x.f.id}`, at: x.at }));
 }
 
 function contentTiles(t: TileJson): number {
@@ -96,26 +122,29 @@ describe('buildings: synthetic footprints in our viewer and in CesiumJS', () => 
     expect(stats.tiles.visible).toBeGreaterThan(0);
     expect(stats.tiles.loaded).toBe(result.tiles.contents);
     expect(stats.triangles).toBeGreaterThan(495 * 10);
-    const png = await app.page.screenshot();
-    saveScreenshot('buildings-overview', png);
-    const s = screenshotStats(png);
-    expect(s.variance).toBeGreaterThan(20);
+    saveScreenshotForPeople('buildings-overview', await app.page.screenshot());
+    const shot = await shootCanvas(app.page, 'buildings-overview');
+    expectCanvasDrawn(shot, { minCoverage: 0.01, minColours: 200 }); // ~5 % of the canvas; a blank one 0
+    const fc = JSON.parse(readFileSync(join(OUT, 'input.geojson'), 'utf8')) as { features: InputFeature[] };
+    expectGeometryAt(shot, insideBuildings(fc.features, input.invalidIds, 6), { unlike: [SKY], radius: 1 });
     expect(app.errors.pageErrors).toEqual([]);
     expect(app.errors.failedRequests).toEqual([]);
     expect(app.errors.badResponses).toEqual([]);
   });
 
-  it('should return a building with its properties where its footprint is', async () => {
+  it('should return a building with its properties where its footprint is, and draw it there close up', async () => {
     const fc = JSON.parse(readFileSync(join(OUT, 'input.geojson'), 'utf8')) as { features: InputFeature[] };
     // a civic block (with a courtyard) and a plain building with a height attribute
     const civic = fc.features.find((f) => f.properties.name && !input.invalidIds.includes(f.id))!;
     const plain = fc.features.find((f, i) => i > 200 && typeof f.properties.height === 'number' && !f.properties.name && !input.invalidIds.includes(f.id))!;
+    const inside = new Map<string, { lon: number; lat: number }>();
     for (const f of [plain, civic]) {
       const outer = (f.geometry.coordinates[0] as [number, number][]).slice(0, -1);
       // a point inside the roof: between the outer ring's first vertex and the opposite one, near the first
       const a = outer[0]!;
       const c = outer[Math.floor(outer.length / 2)]!;
       const at = { lon: a[0] + (c[0] - a[0]) * 0.2, lat: a[1] + (c[1] - a[1]) * 0.2 };
+      inside.set(f.id, at);
       const hits = await app.page.evaluate(({ lon, lat }) => window.twin.featuresAt(lon, lat), at);
       expect(hits[0]?.layerId, `${f.id} at ${at.lon}, ${at.lat}`).toBe('buildings');
       expect(hits[0]!.properties).toMatchObject({ id: f.id, twin_id: f.id, use: f.properties.use, year: f.properties.year });
@@ -128,14 +157,17 @@ describe('buildings: synthetic footprints in our viewer and in CesiumJS', () => 
     const close = viewLookingAt({ lon: outer[0]![0], lat: outer[0]![1], height: 0 }, 90);
     await app.page.evaluate((v) => window.twin.setView(v), { ...close, fov: FOV });
     await app.page.evaluate(() => window.twin.idle());
-    saveScreenshot('buildings-close', await app.page.screenshot());
+    saveScreenshotForPeople('buildings-close', await app.page.screenshot());
+    // inside the civic block where featuresAt found it, 2 m up: the block is drawn over that point
+    const shot = await shootCanvas(app.page, 'buildings-close');
+    expectGeometryAt(shot, [{ name: `the civic block ${civic.id}`, at: { ...inside.get(civic.id)!, height: 2 } }], { unlike: [SKY] });
     expect(app.errors.pageErrors).toEqual([]);
   });
 
   it('should load the same tiles in CesiumJS, with no failure', async () => {
     const cesium = await loadInCesium(browser, baseUrl, tilesetUrl, view, { maximumScreenSpaceError: ERROR_TARGET, timeoutMs: 60_000 });
     try {
-      saveScreenshot('buildings-cesium', await cesium.page.screenshot());
+      saveScreenshotForPeople('buildings-cesium', await cesium.page.screenshot());
       expect(cesium.result.atLoad.failed).toBe(0);
       expect(cesium.stats.failed).toBe(0);
       expect(cesium.result.atLoad.tilesLoaded).toBe(result.tiles.contents);

@@ -5,38 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { imageStats, saveScreenshotForPeople } from './harness/browser.ts';
+import { meanDifference, shootCanvas } from './harness/canvas.ts';
 import { tilesetCentre, useApp, waitIdle } from './harness/twin.ts';
 
 const proposalTileset = JSON.parse(readFileSync(`${REPO_ROOT}/tiles/harnosand-proposal/tileset.json`, 'utf8')) as Parameters<typeof tilesetCentre>[0];
-
-/** Hides the DOM panels and the divider, so that screenshots show only the canvas. */
-const HIDE_UI = '.top-bar, .side, .compare-control, .compare-swipe, .attribution, .loading-bar, .info-panel { visibility: hidden !important; }';
-
-async function screenshotCanvasOnly(page: Page): Promise<PNG> {
-  const style = await page.addStyleTag({ content: HIDE_UI });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const png = PNG.sync.read(await page.screenshot());
-  await style.evaluate((el) => (el as HTMLElement).remove());
-  return png;
-}
-
-/** Mean absolute RGB difference (0–255) of two same-sized images over columns [x0, x1). */
-function meanDiff(a: PNG, b: PNG, x0: number, x1: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let y = 0; y < a.height; y++) {
-    for (let x = x0; x < x1; x++) {
-      const o = (y * a.width + x) * 4;
-      sum += Math.abs(a.data[o]! - b.data[o]!) + Math.abs(a.data[o + 1]! - b.data[o + 1]!) + Math.abs(a.data[o + 2]! - b.data[o + 2]!);
-      n += 3;
-    }
-  }
-  return sum / n;
-}
 
 async function setCompare(page: Page, change: { id?: string | null; mode?: 'before' | 'after' | 'swipe'; split?: number }) {
   await page.evaluate((c) => window.twin.setCompare(c), change);
@@ -129,28 +104,28 @@ describe('before / after comparison', () => {
   it('should draw each side alone, and in swipe the before side left of the divider and the after side right of it', async () => {
     const { page } = session.app;
     await setCompare(page, { mode: 'before' });
-    const before = await screenshotCanvasOnly(page);
+    const before = (await shootCanvas(page, 'compare-before')).png;
     const beforeStats = await page.evaluate(() => window.twin.stats());
-    saveScreenshot('compare-before', await page.screenshot());
+    saveScreenshotForPeople('compare-before', await page.screenshot());
     await setCompare(page, { mode: 'after' });
-    const after = await screenshotCanvasOnly(page);
+    const after = (await shootCanvas(page, 'compare-after')).png;
     const afterStats = await page.evaluate(() => window.twin.stats());
-    saveScreenshot('compare-after', await page.screenshot());
+    saveScreenshotForPeople('compare-after', await page.screenshot());
     await setCompare(page, { mode: 'swipe', split: 0.5 });
-    const swipe = await screenshotCanvasOnly(page);
+    const swipe = (await shootCanvas(page, 'compare-swipe')).png;
     const swipeStats = await page.evaluate(() => window.twin.stats());
-    saveScreenshot('compare-swipe', await page.screenshot());
+    saveScreenshotForPeople('compare-swipe', await page.screenshot());
 
     const w = before.width;
     const margin = 4; // the divider's own pixels are not compared
     const left = [0, w / 2 - margin] as const;
     const right = [w / 2 + margin, w] as const;
     const d = {
-      beforeVsAfter: meanDiff(before, after, 0, w),
-      swipeLeftVsBefore: meanDiff(swipe, before, ...left),
-      swipeLeftVsAfter: meanDiff(swipe, after, ...left),
-      swipeRightVsAfter: meanDiff(swipe, after, ...right),
-      swipeRightVsBefore: meanDiff(swipe, before, ...right),
+      beforeVsAfter: meanDifference(before, after, 0, w),
+      swipeLeftVsBefore: meanDifference(swipe, before, ...left),
+      swipeLeftVsAfter: meanDifference(swipe, after, ...left),
+      swipeRightVsAfter: meanDifference(swipe, after, ...right),
+      swipeRightVsBefore: meanDifference(swipe, before, ...right),
     };
     console.log(`[e2e] compare: pixel differences ${JSON.stringify(d)}`);
     console.log(`[e2e] compare: draw calls before ${beforeStats.drawCalls}, after ${afterStats.drawCalls}, swipe ${swipeStats.drawCalls}`);
@@ -165,7 +140,7 @@ describe('before / after comparison', () => {
     expect(beforeStats.drawCalls).toBeGreaterThan(afterStats.drawCalls);
     expect(swipeStats.drawCalls).toBe(beforeStats.drawCalls + afterStats.drawCalls);
     expect(swipeStats.triangles).toBe(beforeStats.triangles + afterStats.triangles);
-    expect(screenshotStats(PNG.sync.write(swipe)).distinctColours).toBeGreaterThan(200);
+    expect(imageStats(swipe).distinctColours).toBeGreaterThan(200);
   });
 
   it('should move the divider with the mouse without moving the camera', async () => {
@@ -248,7 +223,7 @@ describe('before / after comparison', () => {
     await clickCentre();
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => panel.innerText()).toContain('Sundsbryggan');
-    saveScreenshot('compare-swipe-picked', await page.screenshot());
+    saveScreenshotForPeople('compare-swipe-picked', await page.screenshot());
     // a click on the divider does not reach the canvas: it would have cleared the selection
     const handle = (await page.locator('.swipe-handle').boundingBox())!;
     await page.mouse.click(handle.x + handle.width / 2, canvas.y + canvas.height / 2 + 150);

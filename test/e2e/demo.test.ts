@@ -1,12 +1,20 @@
 /**
  * The demo as a visitor sees it: `dist/` served, the synthetic Härnösand scene loaded in
  * headless Chromium, tiles drawn, buildings pickable, panels working, nothing broken.
+ *
+ * Screenshots: test-results/demo-start-canvas.png is examined (the canvas alone); the others,
+ * under test-results/for-people/, are for people to look at.
  */
-import { describe, expect, inject, it } from 'vitest';
-import { saveScreenshot, screenshotStats } from './harness/browser.ts';
-import { useApp, waitIdle } from './harness/twin.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../tools/server/staleness.ts';
+import { saveScreenshotForPeople } from './harness/browser.ts';
+import { colourAt, colourDistance, expectCanvasDrawn, expectGeometryAt, shootCanvas, SKY, type Rgb } from './harness/canvas.ts';
+import { centreGroundPoint } from './harness/projection.ts';
+import { tilesetCentre, useApp, waitIdle } from './harness/twin.ts';
 
-const baseUrl = inject('baseUrl');
+const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
+const LIBRARY = { lon: 17.9379, lat: 62.6323 };
 
 describe('demo scene', () => {
   const session = useApp();
@@ -32,12 +40,21 @@ describe('demo scene', () => {
     console.log(`[e2e] demo stats at the start view: ${JSON.stringify(stats)}`);
   });
 
-  it('should render a non-blank picture with no page errors and no failed requests', async () => {
-    const png = await session.app.page.screenshot();
-    saveScreenshot('demo-start', png);
-    const s = screenshotStats(png);
-    expect(s.variance).toBeGreaterThan(200);
-    expect(s.distinctColours).toBeGreaterThan(200);
+  it('should draw the ground plane and the library on the canvas, with no page errors and no failed requests', async () => {
+    const { page } = session.app;
+    saveScreenshotForPeople('demo-start', await page.screenshot());
+    const shot = await shootCanvas(page, 'demo-start');
+    // the canvas alone: a blank one has variance 0 and one colour; the district scores ~440 and ~8 000
+    expectCanvasDrawn(shot, { minVariance: 100, minColours: 1000 });
+    const doc = await page.evaluate(() => window.twin.scene()!);
+    // the strait south of the library: only the ground plane (water) there, in the scene's ground colour
+    const water = colourAt(shot, { lon: LIBRARY.lon, lat: 62.627, height: doc.ground!.height! });
+    expect(colourDistance(water, hex(doc.ground!.colour)), `water rgb(${water}) vs ground ${doc.ground!.colour}`).toBeLessThan(16);
+    // the library's roof, over the ground: neither sky nor water
+    const [library] = (await page.evaluate(({ lon, lat }) => window.twin.featuresAt(lon, lat), LIBRARY)).filter((h) => h.layerId === 'buildings');
+    expect(library!.properties.name).toBe('Sambiblioteket');
+    const roof = doc.origin.height + (library!.properties.height as number);
+    expectGeometryAt(shot, [{ name: "the library's roof", at: { ...LIBRARY, height: roof } }], { unlike: [SKY, water] });
     expect(session.app.errors.pageErrors).toEqual([]);
     expect(session.app.errors.consoleErrors).toEqual([]);
     expect(session.app.errors.failedRequests).toEqual([]);
@@ -54,7 +71,7 @@ describe('demo scene', () => {
   });
 
   it('should return the library building at its place, with its metadata', async () => {
-    const hits = await session.app.page.evaluate(() => window.twin.featuresAt(17.9379, 62.6323));
+    const hits = await session.app.page.evaluate(({ lon, lat }) => window.twin.featuresAt(lon, lat), LIBRARY);
     const library = hits.find((h) => h.layerId === 'buildings');
     expect(library?.properties).toMatchObject({ name: 'Sambiblioteket', use: 'bibliotek', synthetic: true });
     expect(typeof library?.properties.height).toBe('number');
@@ -81,7 +98,7 @@ describe('demo scene', () => {
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => panel.innerText()).toContain('Sambiblioteket');
     expect(await panel.innerText()).toContain('bibliotek');
-    saveScreenshot('demo-picked', await session.app.page.screenshot());
+    saveScreenshotForPeople('demo-picked', await session.app.page.screenshot());
     await panel.getByRole('button').click();
     await panel.waitFor({ state: 'detached' });
   });
@@ -93,20 +110,27 @@ describe('demo scene', () => {
       .poll(() => session.app.page.evaluate(() => window.twin.view()), { timeout: 20_000 })
       .toMatchObject({ lon: expect.closeTo(target.lon, 6), lat: expect.closeTo(target.lat, 6), height: expect.closeTo(target.height, 1) });
     await waitIdle(session.app.page);
-    saveScreenshot('demo-strait', await session.app.page.screenshot());
+    saveScreenshotForPeople('demo-strait', await session.app.page.screenshot());
   });
 
-  it('should fly to show a whole layer from its zoom button', async () => {
-    await session.app.page.locator('[data-layer-id="proposal"] .zoom-to').click();
+  it("should fly to a layer from its zoom button: the proposal's site under the screen centre, seen from below 200 m at −40°", async () => {
+    const { page } = session.app;
+    await page.locator('[data-layer-id="proposal"] .zoom-to').click();
     // the proposal block lies a few hundred metres from the library; its view looks north at it from ~150 m
-    await expect
-      .poll(async () => (await session.app.page.evaluate(() => window.twin.view())).height, { timeout: 20_000 })
-      .toBeLessThan(200);
-    await waitIdle(session.app.page);
-    const v = await session.app.page.evaluate(() => window.twin.view());
+    await expect.poll(async () => (await page.evaluate(() => window.twin.view())).height, { timeout: 20_000 }).toBeLessThan(200);
+    await waitIdle(page);
+    const [v, doc] = await page.evaluate(() => [window.twin.view(), window.twin.scene()!] as const);
     expect(v.pitch).toBeCloseTo(-40, 1);
-    // the view's centre ray lands on the proposal's site: its features are under the screen centre
-    saveScreenshot('demo-zoom-to-proposal', await session.app.page.screenshot());
+    // the view's centre ray meets the ground inside the proposal's footprint (its tileset's box, from tileset.json)
+    const proposal = JSON.parse(readFileSync(`${REPO_ROOT}/tiles/harnosand-proposal/tileset.json`, 'utf8')) as Parameters<typeof tilesetCentre>[0] & { root: { boundingVolume: { box: number[] } } };
+    const site = tilesetCentre(proposal);
+    const box = proposal.root.boundingVolume.box;
+    const footprintRadius = Math.hypot(Math.hypot(box[3]!, box[4]!, box[5]!), Math.hypot(box[6]!, box[7]!, box[8]!));
+    const ground = centreGroundPoint(v, doc.origin.height)!;
+    expect(ground, 'the centre ray reaches the ground').not.toBeNull();
+    const metres = Math.hypot((ground.lon - site.lon) * 111_320 * Math.cos((site.lat * Math.PI) / 180), (ground.lat - site.lat) * 110_570);
+    expect(metres, `centre of the view ${JSON.stringify(ground)} vs the proposal ${JSON.stringify(site)}`).toBeLessThan(footprintRadius);
+    saveScreenshotForPeople('demo-zoom-to-proposal', await page.screenshot());
   });
 
   it('should hide and show a layer from the layer panel', async () => {

@@ -1,20 +1,23 @@
 /**
  * Vitest globalSetup for the e2e project: builds dist/ if stale, serves it in-process on a free
- * port (plus ../shared/data at /data/ when available) and provides the URLs to the tests:
+ * port (plus the shared data folder at /data/: test/shared-data.ts resolves it; missing, it is
+ * not mounted and the tests that need it skip with a notice, or under CI=true the run fails) and
+ * provides the URLs to the tests:
  *
  *   import { inject } from 'vitest';
  *   const baseUrl = inject('baseUrl');   // 'http://127.0.0.1:PORT/'
  *   const dataUrl = inject('dataUrl');   // 'http://127.0.0.1:PORT/data/' or null
  */
 
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
-import type { Logger } from '../../tools/server/app.ts';
+import { CESIUM_CSP, CESIUM_DIST, CESIUM_MOUNT } from '../../bench/lib/cesium-build.ts';
+import type { Logger } from '../../tools/server/logger.ts';
 import { ensureBuilt, REPO_ROOT } from '../../tools/server/staleness.ts';
 import { startServer } from '../../tools/server/start.ts';
-import { createStaticHandler } from '../../tools/server/static.ts';
+import { staticFolder } from '../../tools/server/static/index.ts';
+import { sharedData } from '../shared-data.ts';
+import { CSP_SELF_TEST } from './harness/browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,42 +30,46 @@ declare module 'vitest' {
   }
 }
 
+/** Violation reports the browsers sent to the server's /csp-report during the run (workers included). */
+const cspReports: string[] = [];
+
 const logger: Logger = {
   info: () => {},
-  warn: (m) => console.warn(m),
+  warn: (m) => {
+    // csp.test.ts provokes one violation on purpose, on a page marked with CSP_SELF_TEST
+    if (m.startsWith('[csp]') && !m.includes(CSP_SELF_TEST)) cspReports.push(m);
+    console.warn(m);
+  },
   error: (m, e) => console.error(m, e ?? ''),
 };
 
-function findDataDir(): string | null {
-  const fromEnv = process.env.TWIN_DATA_DIR;
-  if (fromEnv) {
-    const dir = resolve(REPO_ROOT, fromEnv);
-    if (!existsSync(dir)) throw new Error(`TWIN_DATA_DIR does not exist: ${dir}`);
-    return dir;
-  }
-  const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
-  if (existsSync(shared)) return shared;
-  console.warn(`[e2e] notice: no data folder (${shared} is missing and TWIN_DATA_DIR is unset): /data/ is not mounted, dataUrl is null`);
-  return null;
-}
+/**
+ * Other origins the e2e server allows: errors.test.ts and harness.test.ts point layers at a
+ * server that does not answer (port 9), which must fail as an unreachable server, not as a
+ * request the Content-Security-Policy refused.
+ */
+const ALLOWED_ORIGINS = ['http://127.0.0.1:9'];
+
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // first, before the build: under CI=true a missing data folder fails the run at once
+  const dataDir = sharedData('', 'the e2e tests that read the data folder at /data/');
   const { built, reason } = await ensureBuilt(REPO_ROOT, { logger: { ...logger, info: (m) => console.log(m) } });
   if (!built) console.log(`[e2e] using existing dist/ (${reason})`);
 
-  const dataDir = findDataDir();
   const fixtures = resolve(REPO_ROOT, 'test', 'fixtures');
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
     logger,
-    setup: (app) => {
-      app.route('/fixtures', createStaticHandler({ root: fixtures, mount: '/fixtures', logger }));
-      // generated test inputs (gitignored; the static handler refuses the dot segment under /fixtures)
-      app.route('/fixtures/.generated', createStaticHandler({ root: resolve(fixtures, '.generated'), mount: '/fixtures/.generated', logger }));
+    allowedOrigins: ALLOWED_ORIGINS,
+    setup: async (app) => {
+      await app.register(staticFolder, { prefix: '/fixtures', root: fixtures });
+      // generated test inputs (gitignored; dot segments are refused under /fixtures)
+      await app.register(staticFolder, { prefix: '/fixtures/.generated', root: resolve(fixtures, '.generated') });
       // the CesiumJS page of bench/ (built on demand by test/e2e/harness/cesium.ts)
-      app.route(CESIUM_MOUNT, createStaticHandler({ root: CESIUM_DIST, mount: CESIUM_MOUNT, logger }));
+      await app.register(staticFolder, { prefix: CESIUM_MOUNT, root: CESIUM_DIST, redirectToIndex: true, contentSecurityPolicy: CESIUM_CSP });
     },
   });
   const dataUrl = dataDir ? new URL('data/', server.url).href : null;
@@ -74,5 +81,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await server.close();
+    if (cspReports.length > 0) {
+      throw new Error(`[e2e] the browsers reported ${cspReports.length} Content-Security-Policy violation(s):\n${cspReports.join('\n')}`);
+    }
   };
 }

@@ -4,12 +4,16 @@
  * The browser checks use data: pages, so they do not depend on the app.
  */
 
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot, screenshotStats, type LaunchedBrowser } from './harness/browser.ts';
+import { canvasStats, expectCanvasDrawn, meanColour, shootCanvas, SKY } from './harness/canvas.ts';
+import { sharedDataSet } from './harness/data.ts';
+import { openApp } from './harness/twin.ts';
 
 const baseUrl = inject('baseUrl');
-const dataUrl = inject('dataUrl');
+const dataReadme = sharedDataSet('README.md', 'the check of the /data/ mount');
 
 /** GET with the path sent byte-for-byte (fetch would normalise '..'). */
 function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
@@ -58,10 +62,11 @@ describe('server (global setup)', () => {
     }
   });
 
-  it.runIf(dataUrl !== null)('mounts the shared data at /data/', async () => {
-    const res = await fetch(new URL('README.md', dataUrl!));
+  it.skipIf(!dataReadme)('mounts the shared data at /data/', async () => {
+    const res = await fetch(dataReadme!.url);
     expect(res.status).toBe(200);
-    expect((await fetch(new URL('nope/missing.json', dataUrl!))).status).toBe(404);
+    expect(await res.text()).toBe(readFileSync(dataReadme!.path, 'utf8'));
+    expect((await fetch(new URL('nope/missing.json', dataReadme!.url))).status).toBe(404);
   });
 });
 
@@ -124,5 +129,35 @@ describe('browser', () => {
     expect(s.variance).toBeGreaterThan(100);
     expect(drawn.problems()).toEqual([]);
     await drawn.page.close();
+  });
+
+  it('tells a canvas that draws nothing from a drawn one, whatever panels lie over it', async () => {
+    // a busy panel of text and colours over a WebGL canvas cleared to the app's sky colour, or drawn in two halves
+    const page = (draw: boolean) => `<body style="margin:0"><canvas id="c" width="1280" height="800" style="position:absolute;inset:0"></canvas>
+      <div style="position:absolute;left:10px;top:10px;width:320px;padding:8px;background:linear-gradient(#fff,#258);font:14px sans-serif">${'Layers, viewpoints, a legend. '.repeat(40)}</div>
+      <script>
+        const gl = document.getElementById('c').getContext('webgl2', { preserveDrawingBuffer: true });
+        gl.clearColor(${SKY.map((c) => c / 255).join(', ')}, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+        if (${draw}) { gl.enable(gl.SCISSOR_TEST); gl.scissor(640, 0, 640, 800); gl.clearColor(0.5, 0.2, 0.1, 1); gl.clear(gl.COLOR_BUFFER_BIT); }
+      </script></body>`;
+    const blank = await browser.openPage(`data:text/html,${encodeURIComponent(page(false))}`);
+    const whole = screenshotStats(await blank.page.screenshot());
+    expect(whole.variance, 'the panel alone makes the whole page look busy').toBeGreaterThan(200);
+    const blankStats = canvasStats(await shootCanvas(blank.page, 'harness-canvas-blank', '#c'));
+    expect(blankStats).toMatchObject({ width: 1280, height: 800, variance: 0, distinctColours: 1, coverage: 0 });
+    await blank.page.close();
+    const drawn = await browser.openPage(`data:text/html,${encodeURIComponent(page(true))}`);
+    const shot = await shootCanvas(drawn.page, 'harness-canvas-drawn', '#c');
+    expectCanvasDrawn(shot, { minVariance: 100, minColours: 1, minCoverage: 0.49 });
+    expect(meanColour(shot, 960, 400)).toEqual([128, 51, 26]);
+    expect(meanColour(shot, 100, 400), 'under the (hidden) panel: the canvas').toEqual(SKY);
+    await drawn.page.close();
+  });
+
+  it("knows the app's sky: an empty scene's canvas is that one colour", async () => {
+    const app = await openApp(browser, baseUrl, '?scene=/fixtures/scenes/empty.json');
+    expect(canvasStats(await shootCanvas(app.page, 'harness-empty-scene'))).toMatchObject({ variance: 0, distinctColours: 1, coverage: 0 });
+    expect(app.problems()).toEqual([]);
+    await app.page.close();
   });
 });

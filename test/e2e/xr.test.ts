@@ -7,10 +7,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { addStyleSheet, saveScreenshotForPeople } from './harness/browser.ts';
+import { expectCanvasDrawn, meanColour, meanDifference, shootCanvas, type CanvasShot } from './harness/canvas.ts';
 import { useApp, waitIdle } from './harness/twin.ts';
 import { aimController, lookRotation, pressButton, setController, setHead, setStick, xrFrames, type Vec3 } from './harness/xr.ts';
 
@@ -19,15 +19,18 @@ const VIEWPORT_Q = '?emulate=quest3&xrAdaptive=0';
 const xrInfo = (page: Page) => page.evaluate(() => window.twin.xr());
 const stats = (page: Page) => page.evaluate(() => window.twin.stats());
 
-/** Screenshot of the page in XR (iwer draws the session into the page canvas). */
-async function shoot(page: Page, name: string, docsName?: string) {
-  const png = await page.screenshot();
-  const file = saveScreenshot(name, png);
+/**
+ * The canvas alone in XR (iwer draws the session into the page canvas), for the test to examine;
+ * the whole page goes to test-results/for-people/, and with XR_SCREENSHOTS=1 also to
+ * docs/screenshots/<docsName> (for the documentation, not examined).
+ */
+async function shoot(page: Page, name: string, docsName?: string): Promise<CanvasShot> {
+  const file = saveScreenshotForPeople(name, await page.screenshot());
   if (docsName && process.env.XR_SCREENSHOTS === '1') {
     mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
     copyFileSync(file, join(REPO_ROOT, 'docs', 'screenshots', docsName));
   }
-  return screenshotStats(png);
+  return shootCanvas(page, name);
 }
 
 describe('WebXR with an emulated Quest 3', () => {
@@ -38,11 +41,13 @@ describe('WebXR with an emulated Quest 3', () => {
     expect(await page.locator('.xr-enter[data-xr-mode="immersive-vr"]').isVisible()).toBe(true);
     expect((await xrInfo(page)).supported).toBe(true);
     // without the emulator, headless Chromium offers no immersive session: no button
+    // (twin.ready waits for XR support to be known, so the answer is final by then; the panel
+    // the button would join is rendered before it is checked)
     const plain = await ctx.browser.openPage(new URL('./', inject('baseUrl')).href);
     try {
       await plain.page.evaluate(() => window.twin.ready);
-      await plain.page.waitForTimeout(300);
       expect((await plain.page.evaluate(() => window.twin.xr())).supported).toBe(false);
+      await plain.page.getByRole('button', { name: /^(Svenska|English)$/ }).waitFor();
       expect(await plain.page.locator('.xr-enter').count()).toBe(0);
     } finally {
       await plain.page.close();
@@ -80,8 +85,8 @@ describe('WebXR with an emulated Quest 3', () => {
     expect(s.triangles).toBeGreaterThan(0);
     expect(s.tiles.visible).toBeGreaterThan(0);
     console.log(`[xr] street level: ${s.drawCalls} draw calls, ${s.triangles} triangles (both eyes), ${s.tiles.visible} tiles visible`);
-    const shot = await shoot(page, 'xr-street', 'xr-street.png');
-    expect(shot.distinctColours).toBeGreaterThan(50);
+    const drawn = expectCanvasDrawn(await shoot(page, 'xr-street', 'xr-street.png'), { minVariance: 20, minColours: 200 });
+    console.log(`[xr] street level, canvas alone: ${JSON.stringify(drawn)}`);
   });
 
   /** Aims the right controller at a menu item and presses the trigger; returns the item as it was. */
@@ -176,15 +181,15 @@ describe('WebXR with an emulated Quest 3', () => {
     // look down at the model for the picture (the menu moved to the left in table-top)
     await setHead(page, [0, 1.6, 0], [-0.31, 0, 0, 0.95]);
     await xrFrames(page, 2);
-    const shot = await shoot(page, 'xr-table', 'xr-table.png');
-    expect(shot.distinctColours).toBeGreaterThan(50);
+    const drawn = expectCanvasDrawn(await shoot(page, 'xr-table', 'xr-table.png'), { minVariance: 20, minColours: 200 });
+    console.log(`[xr] table-top, canvas alone: ${JSON.stringify(drawn)}`);
     // lean over the model: head 12 cm above the table top, near its centre, looking down
     await setHead(page, [0, 0.95, -1.1], [-0.5, 0, 0, 0.866]);
     await xrFrames(page, 3);
     await waitIdle(page);
     const near = await stats(page);
     console.log(`[xr] table-top, head close: ${near.drawCalls} draw calls, ${near.triangles} triangles, ${near.tiles.visible} tiles visible`);
-    await shoot(page, 'xr-table-close');
+    expectCanvasDrawn(await shoot(page, 'xr-table-close'), { minVariance: 20, minColours: 200 });
     expect(near.tiles.visible).toBeGreaterThan(far.tiles.visible);
     expect(near.tiles.loaded).toBeGreaterThanOrEqual(far.tiles.loaded);
     await setHead(page, [0, 1.6, 0]);
@@ -215,13 +220,16 @@ describe('WebXR with an emulated Quest 3', () => {
     expect(view.height).toBeCloseTo(desktopView.height, 3);
     expect(view.heading).toBeCloseTo(desktopView.heading, 3);
     expect(view.pitch).toBeCloseTo(desktopView.pitch, 3);
-    // the desktop canvas keeps rendering, with its Enter VR button back
-    const frames = await page.evaluate(async () => {
-      const f0 = window.twin.stats().frameMs;
-      await new Promise((r) => setTimeout(r, 300));
-      return f0;
-    });
-    expect(frames).toBeGreaterThanOrEqual(0);
+    // the desktop canvas keeps rendering: it draws the restored view, and a new one when the camera turns
+    await waitIdle(page);
+    const restored = await shootCanvas(page, 'xr-left-desktop');
+    expectCanvasDrawn(restored, { minVariance: 20, minColours: 200 });
+    await page.evaluate((v) => window.twin.setView({ ...v, heading: (v.heading + 90) % 360 }), desktopView);
+    await waitIdle(page);
+    const turned = await shootCanvas(page, 'xr-left-desktop-turned');
+    expect(meanDifference(restored.png, turned.png), `${restored.file} against ${turned.file}`).toBeGreaterThan(5);
+    await page.evaluate((v) => window.twin.setView(v), desktopView);
+    // with its Enter VR button back
     expect(await page.locator('.xr-enter[data-xr-mode="immersive-vr"]').isVisible()).toBe(true);
     await waitIdle(page);
     expect(ctx.app.problems()).toEqual([]);
@@ -231,13 +239,18 @@ describe('WebXR with an emulated Quest 3', () => {
 describe('the XR adaptive quality loop', () => {
   const ctx = useApp('?emulate=quest3');
 
-  it('should raise the error target while XR frames run long (SwiftShader is far over 13.9 ms)', async () => {
+  // Whether the factor rises depends on this machine's frame times, so that is checked with
+  // injected frame times in test/unit/xr/xr-frame-timing.test.ts; here, what holds at any speed.
+  it("should time XR frames and set the error target to the XR profile × the loop's factor, then give the desktop's back", async () => {
     const { page } = ctx.app;
     await page.evaluate(() => window.twin.enterXR('vr'));
-    await page.waitForFunction(() => window.twin.xr().adaptiveFactor > 1, undefined, { timeout: 60_000, polling: 200 });
+    await xrFrames(page, 5);
     const info = await xrInfo(page);
+    expect(info.frameMs).toBeGreaterThan(0);
+    expect(info.adaptiveFactor).toBeGreaterThanOrEqual(1);
+    expect(info.adaptiveFactor).toBeLessThanOrEqual(4);
     expect(info.errorScale).toBeCloseTo(1.5 * info.adaptiveFactor, 5);
-    expect(info.frameMs).toBeGreaterThan(14);
+    console.log(`[xr] adaptive loop after ${info.frames} frames of ${info.frameMs} ms: factor ${info.adaptiveFactor}`);
     await page.evaluate(() => window.twin.exitXR());
     expect((await xrInfo(page)).errorScale).toBe(1);
   });
@@ -262,7 +275,7 @@ describe('picking a plan area with the XR ray', () => {
     expect(text).toMatch(/Genomförandetiden är 5 år/);
     // the same hit through featuresAt names a use for the point
     expect(text).toMatch(/Bostäder|Centrum|Gata|Park|Torg/);
-    await shoot(page, 'xr-plan-picked');
+    saveScreenshotForPeople('xr-plan-picked', await page.screenshot());
     await page.evaluate(() => window.twin.exitXR());
   });
 });
@@ -307,13 +320,12 @@ describe('hands and passthrough', () => {
     expect(info.xr).toMatchObject({ presenting: true, mode: 'immersive-ar' });
     expect(info.blend).toBe('alpha-blend');
     // no sky is drawn over the room: what lies behind the canvas (here a magenta page) shows through
-    const style = await page.addStyleTag({ content: 'html, body, #root { background: #ff00ff !important; }' });
+    const removeStyle = await addStyleSheet(page, 'html, body, #root { background: #ff00ff !important; }');
     await xrFrames(page, 2);
-    const png = PNG.sync.read(await page.screenshot());
-    await shoot(page, 'xr-ar');
-    await style.evaluate((el) => (el as HTMLElement).remove());
-    const o = (10 * png.width + png.width / 2) * 4;
-    expect([png.data[o], png.data[o + 1], png.data[o + 2]]).toEqual([255, 0, 255]);
+    const shot = await shoot(page, 'xr-ar');
+    await removeStyle();
+    // 10 px under the top edge, in the middle: above the horizon, where a sky would be drawn
+    expect(meanColour(shot, shot.png.width / 2, 10, 0)).toEqual([255, 0, 255]);
     await page.evaluate(() => window.twin.exitXR());
     expect((await page.evaluate(() => window.twin.xr())).presenting).toBe(false);
   });

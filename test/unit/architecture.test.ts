@@ -1,6 +1,6 @@
 /**
  * The dependency rules of docs/ARCHITECTURE.md, checked on every import in src/:
- * geo → spec → sources/state → layers → engine → scene/xr → ui → app, never upwards,
+ * shared → geo → spec → sources/state → layers → engine → scene/xr → ui → app, never upwards,
  * and no three.js or React where they do not belong.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 const SRC = resolve(__dirname, '../../src');
 
 /** Lower ranks may be imported by higher ones, never the reverse. */
-const RANK: Record<string, number> = { geo: 0, spec: 1, sources: 2, state: 2, layers: 3, engine: 4, scene: 5, xr: 5, ui: 6, app: 7, '.': 8 };
+const RANK: Record<string, number> = { shared: -1, geo: 0, spec: 1, sources: 2, state: 2, layers: 3, engine: 4, scene: 5, xr: 5, ui: 6, app: 7, '.': 8 };
 
 /** Bare packages each folder must not use. */
 const FORBIDDEN: Record<string, RegExp> = {
+  shared: /^(three|react|react-dom|@react-three\/|3d-tiles-renderer|zustand)/,
   geo: /^(three|react|react-dom|@react-three\/|3d-tiles-renderer|zustand)/,
   spec: /^(three|react|react-dom|@react-three\/|3d-tiles-renderer)/,
   state: /^(three|react|react-dom|@react-three\/|3d-tiles-renderer)/,

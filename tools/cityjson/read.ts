@@ -8,6 +8,7 @@
  * malformed `vertices`/`transform`/`CityObjects`.
  */
 import { readFile } from 'node:fs/promises';
+import { isRecord } from '../../src/shared/is-record';
 
 /** A problem with the input file, reported to the user without a stack trace. */
 export class CityJsonInputError extends Error {}
@@ -86,10 +87,6 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 interface Transform {
   scale: [number, number, number];
   translate: [number, number, number];
@@ -98,7 +95,7 @@ interface Transform {
 function readTransform(raw: unknown, where: string): Transform | null {
   if (raw === undefined) return null;
   const ok = (a: unknown): a is [number, number, number] => Array.isArray(a) && a.length === 3 && a.every((x) => typeof x === 'number' && Number.isFinite(x));
-  if (!isObject(raw) || !ok(raw.scale) || !ok(raw.translate)) {
+  if (!isRecord(raw) || !ok(raw.scale) || !ok(raw.translate)) {
     throw new CityJsonInputError(`${where}: "transform" must have "scale" and "translate", each three finite numbers`);
   }
   return { scale: raw.scale, translate: raw.translate };
@@ -122,9 +119,9 @@ function readVertices(raw: unknown, transform: Transform | null, where: string):
 }
 
 function readCityObjects(raw: unknown, where: string, into: Map<string, CityObject>, remap?: (g: CityJsonGeometry) => void): void {
-  if (!isObject(raw)) throw new CityJsonInputError(`${where}: "CityObjects" must be an object of id → city object, got ${describe(raw)}`);
+  if (!isRecord(raw)) throw new CityJsonInputError(`${where}: "CityObjects" must be an object of id → city object, got ${describe(raw)}`);
   for (const [id, obj] of Object.entries(raw)) {
-    if (!isObject(obj) || typeof obj.type !== 'string') throw new CityJsonInputError(`${where}: city object "${id}" has no "type"`);
+    if (!isRecord(obj) || typeof obj.type !== 'string') throw new CityJsonInputError(`${where}: city object "${id}" has no "type"`);
     if (obj.geometry !== undefined && !Array.isArray(obj.geometry)) throw new CityJsonInputError(`${where}: city object "${id}": "geometry" must be an array`);
     const co = obj as unknown as CityObject;
     if (remap) for (const g of co.geometry ?? []) remap(g);
@@ -133,7 +130,7 @@ function readCityObjects(raw: unknown, where: string, into: Map<string, CityObje
 }
 
 function checkHeader(doc: unknown, what: string, expectType = 'CityJSON'): Record<string, unknown> {
-  if (!isObject(doc)) throw new CityJsonInputError(`${what} is not CityJSON: expected a JSON object with "type": "CityJSON", got ${describe(doc)}`);
+  if (!isRecord(doc)) throw new CityJsonInputError(`${what} is not CityJSON: expected a JSON object with "type": "CityJSON", got ${describe(doc)}`);
   if (doc.type !== expectType) {
     const got = doc.type === undefined ? 'no "type"' : `"type": ${JSON.stringify(doc.type)}`;
     const hint = doc.type === 'FeatureCollection' || doc.type === 'Feature' ? ' (this looks like GeoJSON: use the buildings command)' : '';
@@ -152,13 +149,13 @@ function referenceSystemOf(metadata: Record<string, unknown>): string | undefine
   const rs = metadata.referenceSystem ?? metadata.crs;
   if (typeof rs === 'string' && rs.trim()) return rs.trim();
   // CityJSON 1.0 drafts sometimes wrote { "epsg": 7415 }
-  if (isObject(rs) && typeof rs.epsg === 'number') return `EPSG:${rs.epsg}`;
+  if (isRecord(rs) && typeof rs.epsg === 'number') return `EPSG:${rs.epsg}`;
   return undefined;
 }
 
 function readTemplates(raw: unknown, where: string): GeometryTemplates | undefined {
   if (raw === undefined) return undefined;
-  if (!isObject(raw) || !Array.isArray(raw.templates)) throw new CityJsonInputError(`${where}: "geometry-templates" must have "templates" and "vertices-templates"`);
+  if (!isRecord(raw) || !Array.isArray(raw.templates)) throw new CityJsonInputError(`${where}: "geometry-templates" must have "templates" and "vertices-templates"`);
   return { templates: raw.templates as CityJsonGeometry[], vertices: readVertices(raw['vertices-templates'] ?? [], null, `${where} (vertices-templates)`) };
 }
 
@@ -176,7 +173,7 @@ export function parseCityJson(text: string, name = 'the input'): CityModel {
     } catch {
       header = undefined;
     }
-    if (isObject(header) && header.type === 'CityJSON' && trimmed.slice(firstLineEnd).trim().startsWith('{')) return parseSequence(trimmed, name);
+    if (isRecord(header) && header.type === 'CityJSON' && trimmed.slice(firstLineEnd).trim().startsWith('{')) return parseSequence(trimmed, name);
   }
   const doc = checkHeader(parseJson(text, name), name);
   const version = checkVersion(doc.version, name);
@@ -184,7 +181,7 @@ export function parseCityJson(text: string, name = 'the input'): CityModel {
   const vertices = readVertices(doc.vertices, transform, name);
   const cityObjects = new Map<string, CityObject>();
   readCityObjects(doc.CityObjects, name, cityObjects);
-  const metadata = isObject(doc.metadata) ? (doc.metadata as Record<string, Json>) : {};
+  const metadata = isRecord(doc.metadata) ? (doc.metadata as Record<string, Json>) : {};
   const referenceSystem = referenceSystemOf(metadata);
   const templates = readTemplates(doc['geometry-templates'], name);
   return { version, metadata, cityObjects, vertices, ...(referenceSystem ? { referenceSystem } : {}), ...(templates ? { templates } : {}) };
@@ -227,7 +224,7 @@ function parseSequence(text: string, name: string): CityModel {
     vertices.set(c, o);
     o += c.length;
   }
-  const metadata = isObject(header.metadata) ? (header.metadata as Record<string, Json>) : {};
+  const metadata = isRecord(header.metadata) ? (header.metadata as Record<string, Json>) : {};
   const referenceSystem = referenceSystemOf(metadata);
   const templates = readTemplates(header['geometry-templates'], name);
   return {

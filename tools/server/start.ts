@@ -1,19 +1,22 @@
 /**
- * startServer(): one HTTP server on one port serving the built app (dist/), an optional read-only
- * data folder at /data/, and the feature routes (./features). Used by `npm start` (tools/server.ts)
- * and in-process by the e2e tests (port 0).
+ * startServer(): the arena (./arena) listening on one port: the built app (dist/), an optional
+ * read-only data folder at /data/, and the other parts. Used by `npm start` (tools/server.ts) and
+ * in-process by the e2e tests and the benchmark (port 0).
  */
 
 import type { Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { consoleLogger, createApp, type App, type Logger } from './app.ts';
-import { registerFeatures } from './features.ts';
+import type { FastifyInstance } from 'fastify';
+import { createArena, type ArenaOptions } from './arena.ts';
+import { consoleLogger, type Logger } from './logger.ts';
+import type { RateLimits } from './part.ts';
+import { parseOriginList } from './security/origins.ts';
+import { DEFAULT_RATE_LIMITS } from './security/rate-limit.ts';
 import { REPO_ROOT } from './staleness.ts';
-import { createStaticHandler } from './static.ts';
 
-/** URL prefixes that hold files only: a missing path there is a 404, never the SPA's index.html. */
-export const NO_FALLBACK_PREFIXES = ['/assets', '/tiles', '/decoders', '/data', '/scenes', '/plans', '/schema', '/xr-profiles'];
+export { NO_FALLBACK_PREFIXES } from './static/index.ts';
 
 export interface StartOptions {
   /** Port (0 = any free port). Default 5173. */
@@ -25,8 +28,12 @@ export interface StartOptions {
   /** Folder mounted read-only at /data/ (never part of the build). Default: none. */
   dataDir?: string | null;
   logger?: Logger;
-  /** Extra registrations before listening (tests, experiments). */
-  setup?: (app: App) => void;
+  /** Other origins the app may load scenes and data from (normalised; see security/origins.ts). */
+  allowedOrigins?: readonly string[];
+  /** Rate limits per client (default {@link DEFAULT_RATE_LIMITS}), or false for none. */
+  rateLimit?: RateLimits | false;
+  /** Extra registrations before listening (tests, the benchmark). */
+  setup?: ArenaOptions['setup'];
 }
 
 export interface RunningServer {
@@ -36,9 +43,13 @@ export interface RunningServer {
   host: string;
   root: string;
   dataDir: string | null;
-  app: App;
+  app: FastifyInstance;
   server: Server;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish (cut after `graceMs`), then runs
+   * the parts' onClose hooks. Idempotent.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export function appVersion(repoRoot: string = REPO_ROOT): string {
@@ -61,13 +72,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (!existsSync(join(root, 'index.html'))) logger.warn(`[server] ${root}/index.html does not exist (not built yet?)`);
   if (dataDir && !existsSync(dataDir)) throw new Error(`data folder does not exist: ${dataDir}`);
 
-  const app = createApp({ logger });
-  registerFeatures(app, { logger, version: appVersion() });
-  if (dataDir) app.route('/data', createStaticHandler({ root: dataDir, mount: '/data', cors: true, logger }));
-  app.route('/', createStaticHandler({ root, mount: '/', fallback: 'index.html', noFallback: NO_FALLBACK_PREFIXES, logger }));
-  options.setup?.(app);
+  const app = await createArena(
+    {
+      root,
+      dataDir,
+      logger,
+      version: appVersion(),
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMITS,
+      allowedOrigins: parseOriginList(options.allowedOrigins),
+    },
+    { setup: options.setup },
+  );
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 5173, host });
+  const port = (app.server.address() as AddressInfo).port;
 
-  const { server, port, host } = await app.listen(options.port ?? 5173, options.host ?? '127.0.0.1');
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${urlHost(host)}:${port}/`,
     port,
@@ -75,7 +95,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     root,
     dataDir,
     app,
-    server,
-    close: () => app.close(),
+    server: app.server,
+    close(graceMs = 5000) {
+      closing ??= (async () => {
+        // Fastify waits for in-flight requests. A keep-alive connection whose answer has just gone out
+        // is idle from then on: close it as it becomes so (polling), and cut whatever is still busy
+        // (a client that never finishes reading) after the grace period.
+        const poll = setInterval(() => app.server.closeIdleConnections(), 25);
+        const timer = setTimeout(() => app.server.closeAllConnections(), graceMs);
+        poll.unref();
+        timer.unref();
+        try {
+          await app.close();
+        } finally {
+          clearInterval(poll);
+          clearTimeout(timer);
+        }
+      })();
+      return closing;
+    },
   };
 }

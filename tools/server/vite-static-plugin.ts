@@ -7,8 +7,8 @@
  *   node_modules/@webxr-input-profiles/assets/dist/profiles/ → /xr-profiles/ (the JSON only, ~0.5 MB:
  *                                                   controller layouts for @react-three/xr, no models)
  *
- * Dev (`vite`): served by a middleware (same static handler as the production server: real MIME
- * types, 404 for missing files, never index.html). Build: copied into the output folder, then
+ * Dev (`vite`): served by a middleware (@fastify/send, as the production server's @fastify/static,
+ * with the same MIME types: 404 for missing files, never index.html). Build: copied into the output folder, then
  * `<outDir>/.build-stamp.json` is written as the very last step (see ./staleness).
  * The app loads decoders from these local paths, so it works offline (no CDN).
  *
@@ -20,10 +20,11 @@
 
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import send from '@fastify/send';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { parseUrl, silentLogger, type RouteContext } from './app.ts';
 import { STAMP_FILE } from './staleness.ts';
-import { createStaticHandler } from './static.ts';
+import { mimeType } from './static/mime.ts';
 
 export interface StaticMount {
   /** URL prefix without trailing slash, e.g. '/tiles'. */
@@ -112,23 +113,20 @@ export function twinStaticPlugin(options: { repoRoot?: string; version?: string 
     },
 
     configureServer(server) {
-      const handlers = mounts.map((m) => ({ m, handle: createStaticHandler({ root: m.dir, mount: m.url, cors: true, logger: silentLogger }) }));
       server.middlewares.use((req, res, next) => {
-        const url = parseUrl(req);
-        const hit = url && handlers.find(({ m }) => url.pathname === m.url || url.pathname.startsWith(`${m.url}/`));
-        if (!url || !hit) {
+        const pathname = (req.url ?? '/').split('?')[0]!;
+        const mount = mounts.find((m) => pathname === m.url || pathname.startsWith(`${m.url}/`));
+        if (!mount) {
           next();
           return;
         }
-        const subpath = url.pathname.slice(hit.m.url.length) || '/';
+        const subpath = pathname.slice(mount.url.length) || '/';
         const file = subpath.split('/').pop() ?? '';
-        if (SKIP.has(file) || (hit.m.only && !hit.m.only.test(file))) {
-          res.statusCode = 404;
-          res.end('Not found\n');
+        if (SKIP.has(file) || (mount.only && !mount.only.test(file))) {
+          notFound(res);
           return;
         }
-        const ctx: RouteContext = { url, pathname: url.pathname, prefix: hit.m.url, subpath };
-        Promise.resolve(hit.handle(req, res, ctx)).catch(next);
+        serveFile(req, res, mount.dir, subpath).catch(next);
       });
     },
 
@@ -149,4 +147,27 @@ export function twinStaticPlugin(options: { repoRoot?: string; version?: string 
       },
     },
   };
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  res.end('Not found\n');
+}
+
+/** One file of a mount for the dev server (GET/HEAD, ranges, ETag), or a 404. */
+async function serveFile(req: IncomingMessage, res: ServerResponse, root: string, subpath: string): Promise<void> {
+  const { statusCode, headers, stream, type, metadata } = await send(req, subpath, { root, dotfiles: 'ignore', index: false });
+  if (type !== 'file') {
+    stream.destroy();
+    notFound(res);
+    return;
+  }
+  res.writeHead(statusCode, {
+    ...headers,
+    'Content-Type': mimeType(metadata.path),
+    'Cache-Control': 'no-cache',
+    'Access-Control-Allow-Origin': '*',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  stream.pipe(res);
 }

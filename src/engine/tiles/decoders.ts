@@ -1,7 +1,7 @@
 /**
  * Shared glTF decoders for every tileset: Draco, KTX2 (Basis) and meshopt. Their WASM and
  * worker files are served by the app itself under `decoders/` (no CDN), so the viewer works
- * offline. One set of decoders serves all layers; `disposeDecoders()` frees their workers.
+ * offline. One set of decoders serves all layers for the life of the page.
  */
 import type { WebGLRenderer } from 'three';
 import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
@@ -38,14 +38,6 @@ export function getDecoders(renderer: WebGLRenderer): Decoders {
     supportDetectedFor = renderer;
   }
   return shared;
-}
-
-/** Terminates decoder workers (call when the viewer unmounts). */
-export function disposeDecoders(): void {
-  shared?.draco.dispose();
-  shared?.ktx2.dispose();
-  shared = null;
-  supportDetectedFor = null;
 }
 
 /**

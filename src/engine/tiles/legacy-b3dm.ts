@@ -8,6 +8,8 @@
  *
  * A legacy header shows as an absurd length (≥ 0x22000000, the first bytes of JSON or of
  * "glTF" read as a uint32) where the 1.0 layout expects a batch table length.
+ * Every length the header states is checked against the bytes received before anything is
+ * allocated: a header can lie (a 64-byte tile once asked for 1.5 GB).
  * No three.js here: bytes in, bytes out.
  */
 
@@ -29,7 +31,10 @@ function padTo8(length: number): number {
   return Math.ceil(length / 8) * 8;
 }
 
-/** The same tile in the 1.0 layout (or the input itself when it already is one). */
+/**
+ * The same tile in the 1.0 layout (or the input itself when it already is one).
+ * @throws RangeError when a length in the header does not fit the bytes received
+ */
 export function upgradeB3dm(input: ArrayBuffer): ArrayBuffer {
   const bytes = new Uint8Array(input);
   const layout = b3dmLayout(bytes);
@@ -49,6 +54,16 @@ export function upgradeB3dm(input: ArrayBuffer): ArrayBuffer {
     batchBinaryLength = view.getUint32(16, true);
     batchLength = view.getUint32(20, true);
     bodyStart = 24;
+  }
+  const received = bytes.byteLength;
+  const stated = view.getUint32(8, true);
+  if (stated > received) throw new RangeError(`b3dm header says the tile has ${stated} bytes, but ${received} were received`);
+  if (batchLength > received) throw new RangeError(`b3dm header says the tile has ${batchLength} features, more than its ${received} bytes can hold`);
+  if (batchJsonLength > received - bodyStart) {
+    throw new RangeError(`b3dm header says its batch table JSON has ${batchJsonLength} bytes, but the tile has only ${received - bodyStart} bytes after its ${bodyStart}-byte header`);
+  }
+  if (batchBinaryLength > received - bodyStart - batchJsonLength) {
+    throw new RangeError(`b3dm header says its batch table binary has ${batchBinaryLength} bytes, but the tile has only ${received - bodyStart - batchJsonLength} bytes after its batch table JSON`);
   }
   // 1.0 wants every section to start on an 8-byte boundary: pad JSON with spaces, binary with zeros
   const featureJson = new TextEncoder().encode(JSON.stringify({ BATCH_LENGTH: batchLength }));

@@ -3,14 +3,16 @@
  * volumes around the ground colour whatever terrain or tile surface lies inside them, so plans
  * follow any ground without sampling it.
  *
- * Per frame, for one batch of volumes of one colour:
- *  - `parity` batches (volumes that never overlap): all faces where the depth test fails flip
- *    stencil bit 0, which ends up set exactly where a surface lies inside a volume;
- *  - `count` batches (volumes that overlap): back faces where the depth test fails add 1, front
- *    faces subtract 1, leaving a non-zero count inside;
- *  - then the colour pass draws the batch's back faces, without depth test, where the stencil
- *    is set, and zeroes it. Because the batch has one colour, it does not matter which volume's
- *    face colours a pixel (pattern gaps are drawn transparent, so every set pixel is cleared).
+ * Per frame, for one batch of volumes of one colour (and pattern), in three passes:
+ *  - back faces where the depth test fails add 1 to the stencil count, then front faces where it
+ *    fails subtract 1, leaving at each pixel the number of volumes the surface lies in. Volumes
+ *    may overlap: a count, unlike a parity bit, never cancels two areas of one colour out;
+ *  - then the colour pass draws the batch's back faces, without depth test, where the count is
+ *    not zero, and zeroes it. Because the batch has one colour and pattern, it does not matter
+ *    which volume's face colours a pixel, and it is coloured once however many volumes overlap
+ *    there (pattern gaps are drawn transparent, so every counted pixel is cleared).
+ * The count lives in the low 7 stencil bits and wraps, so only a multiple of 128 volumes of one
+ * batch over one pixel would read as none.
  *
  * Only surfaces that receive drapes are coloured: their materials set stencil bit 7 where they
  * are drawn (`markDrapeReceiver`: ground and terrain tiles, the ground plane); buildings clear it
@@ -21,8 +23,6 @@
 import {
   AlwaysStencilFunc,
   BackSide,
-  DoubleSide,
-  InvertStencilOp,
   DecrementWrapStencilOp,
   EqualStencilFunc,
   FrontSide,
@@ -123,8 +123,6 @@ export function createDrapeUniforms(): DrapeUniforms {
   return { uPxToNdc: { value: 2 / 800 }, uMinHalf: { value: 0.05 }, uOpacity: { value: 1 }, uDpr: { value: 1 } };
 }
 
-const PARITY_BIT = 0x01;
-
 /** The stencil test and operations of a material (three applies them only with `stencilWrite`). */
 interface StencilState {
   func: StencilFunc;
@@ -170,11 +168,11 @@ function colourPass(uniforms: DrapeUniforms, mask: number): ShaderMaterial {
   return m;
 }
 
-/** The materials of one batch's passes, in render order. */
-export function createDrapeMaterials(uniforms: DrapeUniforms, stencil: 'parity' | 'count'): ShaderMaterial[] {
-  if (stencil === 'parity') {
-    return [volumePass(uniforms, DoubleSide, PARITY_BIT, InvertStencilOp), colourPass(uniforms, PARITY_BIT)];
-  }
+/** Draw calls per batch: count up, count down, colour. */
+export const DRAPE_PASSES = 3;
+
+/** The materials of one batch's passes, in render order (`DRAPE_PASSES` of them). */
+export function createDrapeMaterials(uniforms: DrapeUniforms): ShaderMaterial[] {
   return [
     volumePass(uniforms, BackSide, COUNT_MASK, IncrementWrapStencilOp),
     volumePass(uniforms, FrontSide, COUNT_MASK, DecrementWrapStencilOp),
@@ -195,6 +193,12 @@ export function markMaterialDrapeReceiver(material: Material): void {
 /** Makes a material's visible pixels refuse drapes (clears stencil bit 7 over a receiver behind). */
 export function markMaterialNoDrape(material: Material): void {
   markStencilBit7(material, 0);
+}
+
+/** Whether drapes colour a material's pixels (`markMaterialDrapeReceiver`); for arrays, the first. */
+export function isDrapeReceiver(material: Material | Material[] | undefined): boolean {
+  const m = Array.isArray(material) ? material[0] : material;
+  return !!m && m.stencilWrite && m.stencilZPass === ReplaceStencilOp && (m.stencilWriteMask & DRAPE_RECEIVER_BIT) !== 0 && (m.stencilRef & DRAPE_RECEIVER_BIT) !== 0;
 }
 
 function traverseMaterials(root: Object3D, mark: (m: Material) => void): void {

@@ -18,7 +18,8 @@ export function shortUrl(url: string, pageHost: string = typeof location === 'un
 export function describeLoadError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const explicit = /error code (\d{3})|status(?: code)?:? ?(\d{3})/.exec(message);
-  const json = error instanceof SyntaxError || /JSON/.test(message);
+  // a RangeError is about lengths (a lying header), even where its message names a JSON part
+  const json = error instanceof SyntaxError || (!(error instanceof RangeError) && /JSON/.test(message));
   // a bare 4xx/5xx only outside URLs ("…/tiles/10/503/404.glb") and JSON parse positions
   const bare = explicit || json ? null : /\b(40\d|41\d|50\d)\b/.exec(message.replace(/"[^"]*"|\S+:\/\/\S+/g, ''));
   const code = explicit?.[1] ?? explicit?.[2] ?? bare?.[1];

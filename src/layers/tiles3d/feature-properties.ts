@@ -20,7 +20,18 @@ interface BatchTableLike {
 const _triangle = new Triangle();
 const _barycoord = new Vector3();
 
-/** JSON-safe copy: typed arrays → arrays, bigint → number (or string when unsafe), nested objects copied. */
+/**
+ * A null-prototype object for properties whose names come from data: a `__proto__` or
+ * `constructor` in a batch table is then an ordinary property, never the object's prototype.
+ */
+function propertyBag(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+/**
+ * JSON-safe copy: typed arrays → arrays, bigint → number (or string when unsafe), nested objects
+ * copied into null-prototype objects (see `propertyBag`).
+ */
 export function toPlain(value: unknown): unknown {
   if (typeof value === 'bigint') {
     return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
@@ -28,7 +39,7 @@ export function toPlain(value: unknown): unknown {
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number | bigint>, (v) => toPlain(v));
   if (Array.isArray(value)) return value.map(toPlain);
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out = propertyBag();
     for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
     return out;
   }
@@ -58,7 +69,7 @@ function fromMeshFeatures(hit: Intersection): Record<string, unknown> | null {
   if (!barycoord) return null;
   const ids = meshFeatures.getFeatures(hit.faceIndex, barycoord);
   const infos = meshFeatures.getFeatureInfo();
-  const out: Record<string, unknown> = {};
+  const out = propertyBag();
   let found = false;
   infos.forEach((info, i) => {
     const id = ids[i];
@@ -95,7 +106,7 @@ function fromBatchTable(hit: Intersection): Record<string, unknown> | null {
   }
   if (batchId == null || (table.count !== undefined && batchId >= table.count)) return null;
   const data = toPlain(table.getDataFromId(batchId, {})) as Record<string, unknown>;
-  return { batchId, ...data };
+  return Object.assign(propertyBag(), { batchId }, data);
 }
 
 /** Properties of the feature under `hit`, or `null` when the content carries no feature data. */

@@ -13,6 +13,7 @@ import type { FeatureHit, LayerHandle, TileCounts } from '../layer-handle';
 import { countFeatures, featurePropertiesAt } from './feature-properties';
 import { describeLoadError, shortUrl } from './describe-error';
 import { isLoading, ROOT_FAILED, ROOT_LOADED, rootLoadingState, tilesStats } from './tile-stats';
+import { setShadowFlags } from './shadow-flags';
 
 export interface Tiles3dHandle extends LayerHandle {
   /** Adds a non-fatal problem to the layer's warnings. */
@@ -67,6 +68,10 @@ export function createTiles3dHandle(
     return counted;
   }
   const onUpdateAfter = () => settle();
+  let shadows = false;
+  const onModel = (e: { scene: Object3D }) => {
+    if (shadows) setShadowFlags(e.scene, true);
+  };
 
   function pendingCount(): number {
     const s = tilesStats(tiles);
@@ -119,6 +124,7 @@ export function createTiles3dHandle(
   };
   tiles.addEventListener('load-error', onLoadError as never);
   tiles.addEventListener('update-after', onUpdateAfter as never);
+  tiles.addEventListener('load-model', onModel as never);
   report({ state: 'loading', warnings: [], error: undefined, progress: 0 });
 
   return {
@@ -160,6 +166,11 @@ export function createTiles3dHandle(
       out.applyMatrix4(tiles.group.matrixWorld);
       return true;
     },
+    setShadows(on: boolean) {
+      if (on === shadows) return;
+      shadows = on;
+      tiles.forEachLoadedModel((scene) => setShadowFlags(scene, on));
+    },
     fail(message: string) {
       failures.push(message);
     },
@@ -171,6 +182,7 @@ export function createTiles3dHandle(
       manager.onError = previousOnError;
       tiles.removeEventListener('load-error', onLoadError as never);
       tiles.removeEventListener('update-after', onUpdateAfter as never);
+      tiles.removeEventListener('load-model', onModel as never);
     },
   };
 }

@@ -30,6 +30,10 @@ export function loadPlanOffThread(req: PlanLoadRequest): { promise: Promise<Plan
       worker.terminate();
       rej(new Error(`the plan worker failed (${e.message || 'unknown error'})`));
     };
+    worker.onmessageerror = () => {
+      worker.terminate();
+      rej(new Error("the plan worker's reply could not be read (it could not be deserialised)"));
+    };
     worker.postMessage(req);
   });
   return {

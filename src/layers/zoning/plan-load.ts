@@ -1,12 +1,14 @@
 /**
- * Fetches, parses and meshes a plan: the whole pipeline of a zoning layer's data, in one call
- * that runs in a Web Worker (`plan.worker.ts`) or, where workers are unavailable, in place.
+ * Fetches, parses, meshes and indexes a plan: the whole pipeline of a zoning layer's data, in one
+ * call that runs in a Web Worker (`plan.worker.ts`) or, where workers are unavailable, in place.
  */
+import { fetchText, PLAN_MAX_BYTES } from '../../sources/fetch-limited';
 import { parsePlan, type GeoJsonPlanMapping } from '../../sources/plans';
 import type { PlanDocument, PlanFormat } from '../../sources/plans/plan-document';
-import { buildPlanGeometry, type PlanGeometry, type PlanGeometryParams } from './plan-geometry';
+import { buildPlanMeshes, type PlanMeshes, type PlanMeshParams } from './plan-meshes';
+import { buildPlanIndex, type PlanIndexData } from './plan-index';
 
-export interface PlanLoadRequest extends PlanGeometryParams {
+export interface PlanLoadRequest extends PlanMeshParams {
   /** Absolute URL of the plan file. */
   url: string;
   format: PlanFormat | 'auto';
@@ -17,23 +19,15 @@ export interface PlanLoadRequest extends PlanGeometryParams {
 
 export interface PlanLoadResult {
   doc: PlanDocument;
-  geometry: PlanGeometry;
-}
-
-async function fetchText(url: string): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch (e) {
-    throw new Error(`the plan could not be fetched from ${url} (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (!res.ok) throw new Error(`the plan could not be fetched: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${url}`);
-  return res.text();
+  /** The plan's draping batches, envelopes and labels, for `PlanObjects`. */
+  geometry: PlanMeshes;
+  /** The spatial index of the plan's areas (for `PlanIndex`). */
+  index: PlanIndexData;
 }
 
 export async function loadPlan(req: PlanLoadRequest): Promise<PlanLoadResult> {
-  const text = await fetchText(req.url);
+  const text = await fetchText(req.url, { maxBytes: PLAN_MAX_BYTES, what: 'plan' });
   const doc = parsePlan(text, { format: req.format, crs: req.crs, mapping: req.mapping });
-  const geometry = buildPlanGeometry(doc, req);
-  return { doc, geometry };
+  const geometry = buildPlanMeshes(doc, req);
+  return { doc, geometry, index: buildPlanIndex(doc) };
 }

@@ -1,6 +1,6 @@
 /**
- * The three.js objects of a zoning layer, built from worker-made buffers: the draped areas (four
- * stencil passes over one merged volume mesh), the maximum-height envelopes and their edges.
+ * The three.js objects of a zoning layer, built from worker-made buffers: the draped areas (three
+ * stencil passes per batch of one colour and pattern), the maximum-height envelopes and their edges.
  */
 import {
   BufferAttribute,
@@ -17,10 +17,10 @@ import {
   type Material,
   type WebGLRenderer,
 } from 'three';
-import { AFTER_DRAPES_RENDER_ORDER, allocateDrapeOrders, createDrapeMaterials, createDrapeUniforms, type DrapeUniforms } from '../drape/drape-materials';
+import { AFTER_DRAPES_RENDER_ORDER, allocateDrapeOrders, createDrapeMaterials, createDrapeUniforms, DRAPE_PASSES, type DrapeUniforms } from '../drape/drape-materials';
 import { PlanLabelMesh } from './label-mesh';
 import type { MeshArrays } from './mesh-buffers';
-import type { PlanGeometry } from './plan-geometry';
+import type { PlanMeshes } from './plan-meshes';
 
 const _size = new Vector2();
 const ENVELOPE_OPACITY = 1;
@@ -61,15 +61,15 @@ export class PlanObjects {
   private readonly labels: PlanLabelMesh;
   private readonly edgeMaterial: LineBasicMaterial;
 
-  constructor(geometry: PlanGeometry) {
+  constructor(geometry: PlanMeshes) {
     this.root.name = 'zoning';
     this.volumes.name = 'envelopes';
-    let order = allocateDrapeOrders(geometry.drape.length * 3);
+    let order = allocateDrapeOrders(geometry.drape.length * DRAPE_PASSES);
     geometry.drape.forEach((batch, b) => {
-      const g = drapeGeometry(batch.mesh, batch.stencil === 'count');
+      const g = drapeGeometry(batch.mesh, batch.kind === 'outline');
       this.geometries.push(g);
-      if (batch.stencil === 'parity' && g.boundingSphere) this.bounds.union(g.boundingSphere);
-      createDrapeMaterials(this.uniforms, batch.stencil).forEach((material, i) => {
+      if (batch.kind !== 'outline' && g.boundingSphere) this.bounds.union(g.boundingSphere);
+      createDrapeMaterials(this.uniforms).forEach((material, i) => {
         const mesh = new Mesh(g, material);
         mesh.name = `drape-${b}-pass-${i}`;
         mesh.renderOrder = order++;

@@ -1,22 +1,30 @@
 /**
- * The engine's view of a zoning layer: a ray meets the plan's ground surface, and the plan
- * areas containing that point are the features (every regulation that applies there, each a
- * hit at the same place).
+ * The engine's view of a zoning layer. The plan is draped on other layers' surfaces and has
+ * none of its own (`draped`): a ray is answered where it meets the surface drawn (ground or
+ * terrain tiles, the ground plane, a building), and the plan areas containing that point are
+ * the features (every regulation that applies there, each a hit at the same place). Only when
+ * the ray meets nothing drawn is the plan's ground height (`groundHeight`) the surface.
  */
 import { Group, Vector3, type Sphere, type Intersection, type Object3D, type Raycaster } from 'three';
 import type { SceneFrame } from '../../geo';
 import type { PlanDocument } from '../../sources/plans/plan-document';
-import type { FeatureHit, LayerHandle } from '../layer-handle';
+import type { FeatureHit, LayerHandle, SurfaceHit } from '../layer-handle';
 import { planProperties, provisionProperties } from './hit-properties';
-import { PlanIndex } from './plan-index';
+import { PlanIndex, type PlanIndexData } from './plan-index';
 import type { PlanObjects } from './plan-objects';
 
 const _point = new Vector3();
 const _geo: [number, number, number] = [0, 0, 0];
 
 export interface ZoningHandle extends LayerHandle {
-  /** Shows a loaded plan (replacing any earlier one). */
-  setPlan(doc: PlanDocument, objects: PlanObjects): void;
+  /**
+   * Shows a loaded plan (replacing any earlier one), answering picks from `index` (built in the
+   * plan worker), or from an index built here when none is given; throws, changing nothing, if
+   * the plan cannot be indexed.
+   */
+  setPlan(doc: PlanDocument, objects: PlanObjects, index?: PlanIndexData): void;
+  /** Removes the plan shown (disposing its objects): nothing is drawn or picked until the next `setPlan`. */
+  clearPlan(): void;
   setBusy(busy: boolean): void;
   dispose(): void;
 }
@@ -52,10 +60,14 @@ export function createZoningHandle(id: string, frame: () => SceneFrame, groundHe
   let objects: PlanObjects | null = null;
   let busy = true;
 
-  function featuresAlong(raycaster: Raycaster): FeatureHit[] {
+  function featuresAlong(raycaster: Raycaster, surface?: SurfaceHit | null): FeatureHit[] {
     if (!index || !object.visible) return [];
     const f = frame();
-    const t = hitGround(f, raycaster, groundHeight(), _point);
+    let t: number | null;
+    if (surface) {
+      _point.copy(surface.point);
+      t = surface.distance;
+    } else t = hitGround(f, raycaster, groundHeight(), _point);
     if (t === null) return [];
     const [lon, lat] = f.toGeodetic(_point.x, _point.y, _point.z, _geo);
     const { plans, provisions } = index.at(lon, lat);
@@ -70,16 +82,9 @@ export function createZoningHandle(id: string, frame: () => SceneFrame, groundHe
     id,
     type: 'zoning',
     object,
-    raycast(raycaster: Raycaster, out: Intersection[]) {
-      if (!index || !object.visible) return;
-      const f = frame();
-      const t = hitGround(f, raycaster, groundHeight(), _point);
-      if (t === null) return;
-      const [lon, lat] = f.toGeodetic(_point.x, _point.y, _point.z, _geo);
-      const { plans, provisions } = index.at(lon, lat);
-      if (plans.length === 0 && provisions.length === 0) return;
-      out.push({ distance: t, point: _point.clone(), object } as Intersection);
-    },
+    draped: true,
+    // the plan is drawn on other layers' surfaces: nothing of its own to hit (nor to teleport onto)
+    raycast(_raycaster: Raycaster, _out: Intersection[]) {},
     featuresAlong,
     isBusy: () => busy,
     boundingSphere(out: Sphere) {
@@ -87,19 +92,23 @@ export function createZoningHandle(id: string, frame: () => SceneFrame, groundHe
       out.copy(objects.bounds);
       return true;
     },
-    setPlan(doc, next) {
-      objects?.dispose();
+    setPlan(doc, next, data) {
+      const nextIndex = new PlanIndex(doc, data);
+      if (objects !== next) objects?.dispose();
       objects = next;
-      index = new PlanIndex(doc);
+      index = nextIndex;
       object.add(next.root);
+    },
+    clearPlan() {
+      objects?.dispose();
+      objects = null;
+      index = null;
     },
     setBusy(b) {
       busy = b;
     },
     dispose() {
-      objects?.dispose();
-      objects = null;
-      index = null;
+      this.clearPlan();
       object.removeFromParent();
     },
   };

@@ -1,12 +1,13 @@
 /**
  * Draws a `tiles3d` layer with 3d-tiles-renderer's R3F components: decoders (Draco, KTX2,
- * meshopt) and metadata through GLTFExtensionsPlugin, implicit tiling, fade-in, the shared
- * memory budget, and the ECEF → scene-frame placement.
+ * meshopt) and metadata through GLTFExtensionsPlugin, implicit tiling, fade-in, a cap on nested
+ * external tilesets, the shared memory budget, and the ECEF → scene-frame placement.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { TilesRenderer, TilesPlugin } from '3d-tiles-renderer/r3f';
 import { GLTFExtensionsPlugin, ImplicitTilingPlugin, TilesFadePlugin } from '3d-tiles-renderer/plugins';
+import { ExternalTilesetDepthPlugin } from '../../engine/tiles/external-depth-plugin';
 import { LegacyB3dmPlugin } from '../../engine/tiles/legacy-b3dm-plugin';
 import { MultipleContentsPlugin } from '../../engine/tiles/multiple-contents-plugin';
 import type { TilesRenderer as TilesRendererImpl } from '3d-tiles-renderer/three';
@@ -137,6 +138,7 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
       <TilesPlugin plugin={MultipleContentsPlugin} />
       <TilesPlugin plugin={LegacyB3dmPlugin} />
       <TilesPlugin plugin={TilesFadePlugin} args={[{ fadeDuration: 300 }] as never} />
+      <TilesPlugin plugin={ExternalTilesetDepthPlugin} />
     </TilesRenderer>
   );
 }

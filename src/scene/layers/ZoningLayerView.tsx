@@ -6,21 +6,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { loadPlanOffThread } from '../../layers/zoning/load-off-thread';
-import { PlanObjects } from '../../layers/zoning/plan-objects';
+import type { PlanObjects } from '../../layers/zoning/plan-objects';
+import { showLoadedPlan } from '../../layers/zoning/show-plan';
 import { createZoningHandle } from '../../layers/zoning/zoning-handle';
-import type { PlanWarning } from '../../sources/plans/plan-document';
 import type { ZoningLayerSpec } from '../../spec';
 import type { LayerViewProps } from '../layer-views';
 import { useRuntime } from '../runtime-context';
-
-/** Most warnings listed per layer; the rest are counted. */
-const MAX_WARNINGS = 50;
-
-function formatWarnings(warnings: PlanWarning[]): string[] {
-  const lines = warnings.slice(0, MAX_WARNINGS).map((w) => (w.featureId ? `${w.featureId}: ${w.message}` : w.message));
-  if (warnings.length > MAX_WARNINGS) lines.push(`… and ${warnings.length - MAX_WARNINGS} more warnings.`);
-  return lines;
-}
 
 export function ZoningLayerView({ layer, baseUrl }: LayerViewProps) {
   const spec = layer as ZoningLayerSpec;
@@ -61,30 +52,22 @@ export function ZoningLayerView({ layer, baseUrl }: LayerViewProps) {
       drapeRange: spec.drapeRange,
     });
     let live = true;
-    job.promise.then(
-      ({ doc, geometry }) => {
+    job.promise
+      .then((result) => {
         if (!live) return;
-        const next = new PlanObjects(geometry);
-        next.setOpacity(look.current.opacity);
-        next.setVolumesVisible(look.current.volumes);
-        objects.current = next;
-        handle.setPlan(doc, next);
+        const shown = showLoadedPlan(handle, result, look.current);
+        objects.current = shown.objects;
         handle.setBusy(false);
-        const warnings = formatWarnings([...doc.warnings, ...geometry.warnings]);
-        const drawn = geometry.counts.fills + geometry.counts.patterns + geometry.counts.envelopes;
-        const notes = [doc.axisOrderNote];
-        if (drawn === 0) {
-          status.set(spec.id, { state: 'error', error: 'The plan has no areas that can be drawn.', warnings, notes, featureCount: doc.provisions.length });
-        } else {
-          status.set(spec.id, { state: 'ready', warnings, notes, featureCount: doc.provisions.length, progress: 1 });
-        }
-      },
-      (e: unknown) => {
+        status.set(spec.id, shown.status);
+      })
+      .catch((e: unknown) => {
+        // a plan that could not be loaded (or anything above that threw): the layer says why
         if (!live || (e instanceof Error && e.name === 'AbortError')) return;
+        handle.clearPlan();
+        objects.current = null;
         handle.setBusy(false);
         status.set(spec.id, { state: 'error', error: e instanceof Error ? e.message : String(e) });
-      },
-    );
+      });
     return () => {
       live = false;
       job.cancel();

@@ -5,6 +5,7 @@
  * ../shared/data/boverket-planbestammelsekatalog-subset). Källa: Boverket, Planbestämmelsekatalogen.
  */
 import shipped from './catalogue-subset.json';
+import { isRecord } from '../../shared/is-record';
 
 export const CATALOGUE_ATTRIBUTION = 'Källa: Boverket, Planbestämmelsekatalogen';
 
@@ -43,9 +44,6 @@ export const SHIPPED_CATALOGUE: CatalogueLookup = shipped as CatalogueLookup;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -106,7 +104,9 @@ export function serialiseCatalogue(lookup: CatalogueLookup): string {
   return JSON.stringify(lookup, null, 2) + '\n';
 }
 
-/** An entry by UUID (any case), or undefined. */
+/** An entry by UUID (any case), or undefined; the UUID comes from data, so only the lookup's own entries count. */
 export function catalogueEntry(lookup: CatalogueLookup, uuid: string | undefined): CatalogueEntry | undefined {
-  return uuid ? lookup.entries[uuid.toLowerCase()] : undefined;
+  if (!uuid) return undefined;
+  const key = uuid.toLowerCase();
+  return Object.hasOwn(lookup.entries, key) ? lookup.entries[key] : undefined;
 }

@@ -3,6 +3,8 @@
  * NGP Detaljplan 4.1 JSON, SS 637040:2016 GML or plain GeoJSON.
  */
 import type { PlanFormat } from './plan-document';
+import { isRecord } from '../../shared/is-record';
+import { decodeUtf8 } from '../../shared/utf8';
 
 /** The media type of NGP Detaljplan 4.x feature collections (`feature:mediatyp`). */
 export const NGP_DETALJPLAN_MEDIA_TYPE = 'application/vnd.lm.detaljplan.v4+json';
@@ -10,15 +12,6 @@ export const NGP_DETALJPLAN_MEDIA_TYPE = 'application/vnd.lm.detaljplan.v4+json'
 /** How many characters of a text sample are looked at. */
 const SAMPLE_CHARS = 16_384;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Bytes to text (UTF-8), without a byte-order mark. */
-export function decodeText(input: ArrayBuffer | Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(input);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 function detectFromObject(value: Record<string, unknown>): PlanFormat | undefined {
   if ('feature:mediatyp' in value) return 'ngp-detaljplan-4.1';
@@ -54,7 +47,7 @@ export function detectPlanFormat(sample: string | ArrayBuffer | Uint8Array | obj
   if (typeof sample === 'string') return detectFromText(sample);
   if (sample instanceof ArrayBuffer || sample instanceof Uint8Array) {
     const bytes = sample instanceof Uint8Array ? sample : new Uint8Array(sample);
-    return detectFromText(decodeText(bytes.subarray(0, SAMPLE_CHARS * 4)));
+    return detectFromText(decodeUtf8(bytes.subarray(0, SAMPLE_CHARS * 4)));
   }
   return isRecord(sample) ? detectFromObject(sample) : undefined;
 }

@@ -11,8 +11,10 @@ import { SHIPPED_CATALOGUE, type CatalogueLookup } from './catalogue';
 import { finishProvision } from './finish-provision';
 import { emptyGeometry, firstPosition, GeometryReader, isEmptyGeometry } from './plan-geometry';
 import { PlanParseError } from './plan-error';
+import { PlanBudget, type PlanLimits } from './plan-limits';
 import { useCodeInfo } from './use-codes';
 import { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 /** Names of the feature properties that hold each piece of zoning information. */
 export interface GeoJsonPlanMapping {
@@ -40,17 +42,16 @@ export interface GeoJsonOptions {
   crs?: string;
   mapping?: GeoJsonPlanMapping;
   catalogue?: CatalogueLookup;
+  limits?: Partial<PlanLimits>;
 }
 
 type Rec = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-/** The first of the candidate properties that is present: `[name, value]`. */
+/** The first of the candidate properties that the feature has: `[name, value]` (its own properties only). */
 function pick(props: Rec, mapped: string | undefined, defaults: readonly string[]): [string, unknown] | undefined {
   for (const key of mapped ? [mapped] : defaults) {
+    if (!Object.hasOwn(props, key)) continue;
     const v = props[key];
     if (v !== undefined && v !== null && v !== '') return [key, v];
   }
@@ -103,6 +104,7 @@ export function parseGeoJsonPlan(doc: unknown, options: GeoJsonOptions = {}): Pl
   const plan: PlanInfo = { id: planId, decisions: [], boundary: [] };
   if (typeof doc.name === 'string' && doc.name.trim()) plan.name = doc.name.trim();
   const provisions: Provision[] = [];
+  const budget = new PlanBudget(options.limits);
 
   features.forEach((f, index) => {
     const fallbackId = `feature ${index + 1}`;
@@ -112,7 +114,7 @@ export function parseGeoJsonPlan(doc: unknown, options: GeoJsonOptions = {}): Pl
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : fallbackId;
     if (f.geometry === null || f.geometry === undefined) return warnings.add(id, 'The feature has no geometry; it was skipped.');
     const geometry = emptyGeometry();
-    new GeometryReader({ crs, order, featureId: id, warnings }).add(f.geometry, geometry);
+    new GeometryReader({ crs, order, featureId: id, warnings, budget }).add(f.geometry, geometry);
     if (isEmptyGeometry(geometry)) return warnings.add(id, 'The feature has no usable geometry; it was skipped.');
 
     const use = pick(props, mapping.use, DEFAULT_GEOJSON_MAPPING.use);

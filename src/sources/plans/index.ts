@@ -6,6 +6,7 @@ export type * from './plan-document';
 export { parsePlan, type ParsePlanOptions } from './parse-plan';
 export { detectPlanFormat, NGP_DETALJPLAN_MEDIA_TYPE } from './detect-format';
 export { PlanParseError } from './plan-error';
+export { PLAN_LIMITS, type PlanLimits } from './plan-limits';
 export { DEFAULT_GEOJSON_MAPPING, type GeoJsonPlanMapping } from './geojson-plan';
 export {
   CATALOGUE_ATTRIBUTION,

@@ -13,20 +13,20 @@ import { NGP_DETALJPLAN_MEDIA_TYPE } from './detect-format';
 import { finishProvision } from './finish-provision';
 import { emptyGeometry, firstPosition, GeometryReader, isEmptyGeometry } from './plan-geometry';
 import { PlanParseError } from './plan-error';
+import { PlanBudget, type PlanLimits } from './plan-limits';
 import { fillPlaceholders } from './provision-text';
 import { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 export interface NgpOptions {
   /** CRS for geometries that name none (the schema requires `koordinatsystemPlan`). */
   crs?: string;
   catalogue?: CatalogueLookup;
+  limits?: Partial<PlanLimits>;
 }
 
 type Rec = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -135,6 +135,7 @@ export function parseNgpDetaljplan(doc: unknown, options: NgpOptions = {}): Plan
   if (!docCrs) throw new PlanParseError('No usable coordinate system: no geometry names a known "koordinatsystemPlan" (EPSG:3006–3018) and none was given.', collectCrsWarnings(features));
   const order = vote.order;
   const catalogue = options.catalogue ?? SHIPPED_CATALOGUE;
+  const budget = new PlanBudget(options.limits);
 
   // Pass 2: features.
   const plans: PlanInfo[] = [];
@@ -145,7 +146,7 @@ export function parseNgpDetaljplan(doc: unknown, options: NgpOptions = {}): Plan
     if (!props) return warnings.add(id, 'The feature has no properties; it was skipped.');
     const kind = featureKind(props['feature:typ']);
     if (!kind) return warnings.add(id, `Unknown "feature:typ" ${JSON.stringify(props['feature:typ'] ?? null)}; the feature was skipped.`);
-    const geometry = readGeometry(props, id, docCrs, fallbackCrs, order, warnings);
+    const geometry = readGeometry(props, id, docCrs, fallbackCrs, order, warnings, budget);
 
     if (kind === 'plan') {
       const plan: PlanInfo = { id, decisions: decisions(props), boundary: geometry.polygons };
@@ -211,7 +212,7 @@ function collectCrsWarnings(features: Rec[]): PlanParseError['warnings'] {
   return list.items;
 }
 
-function readGeometry(props: Rec, id: string, docCrs: string, fallbackCrs: string | undefined, order: PlanDocument['axisOrder'], warnings: WarningList): PlanGeometry {
+function readGeometry(props: Rec, id: string, docCrs: string, fallbackCrs: string | undefined, order: PlanDocument['axisOrder'], warnings: WarningList, budget: PlanBudget): PlanGeometry {
   const out = emptyGeometry();
   const readers = new Map<string, GeometryReader>();
   geometriList(props).forEach((g, i) => {
@@ -226,7 +227,7 @@ function readGeometry(props: Rec, id: string, docCrs: string, fallbackCrs: strin
       warnings.add(id, `${label} names no coordinate system (koordinatsystemPlan); it was read in ${crs}.`);
     }
     let reader = readers.get(crs);
-    if (!reader) readers.set(crs, (reader = new GeometryReader({ crs, order, featureId: id, warnings })));
+    if (!reader) readers.set(crs, (reader = new GeometryReader({ crs, order, featureId: id, warnings, budget })));
     reader.add(g.position, out, label);
   });
   return out;

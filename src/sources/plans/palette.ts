@@ -31,16 +31,19 @@ export const PLAN_COLOURS: Readonly<Record<string, string>> = Object.freeze({
   Ljusbrun: '#ecdcbc',
 });
 
-/** The fill for areas whose use has no known colour (light neutral grey, #f5f5f5). */
-export const FALLBACK_COLOUR = '#f5f5f5';
+/**
+ * The fill of areas whose use has no known colour: a neutral mid grey, which the zoning layer
+ * draws more transparent than known uses so the ground shows through.
+ */
+export const FALLBACK_COLOUR = '#c8c8c8';
 
 /**
  * A Boverket colour name → `#rrggbb`; case-insensitive, also without Swedish letters
- * (`blagra`). `undefined` for an unknown name.
+ * (`blagra`). `undefined` for an unknown name (the name comes from data: only our own colours count).
  */
 export function colourHex(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  return PLAN_COLOURS[name] ?? BY_FOLDED_NAME.get(foldName(name));
+  return (Object.hasOwn(PLAN_COLOURS, name) ? PLAN_COLOURS[name] : undefined) ?? BY_FOLDED_NAME.get(foldName(name));
 }
 
 function foldName(name: string): string {

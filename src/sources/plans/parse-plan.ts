@@ -4,10 +4,12 @@
  */
 import type { PlanDocument, PlanFormat } from './plan-document';
 import type { CatalogueLookup } from './catalogue';
-import { decodeText, detectPlanFormat } from './detect-format';
+import { decodeUtf8 } from '../../shared/utf8';
+import { detectPlanFormat } from './detect-format';
 import { parseGeoJsonPlan, type GeoJsonPlanMapping } from './geojson-plan';
 import { parseNgpDetaljplan } from './ngp-detaljplan';
 import { PlanParseError } from './plan-error';
+import type { PlanLimits } from './plan-limits';
 import { parseSs637040 } from './ss637040';
 
 export interface ParsePlanOptions {
@@ -22,6 +24,8 @@ export interface ParsePlanOptions {
   mapping?: GeoJsonPlanMapping;
   /** Catalogue of plan regulations to resolve UUIDs with (default: the shipped subset). */
   catalogue?: CatalogueLookup;
+  /** Caps on the plan's vertices and polygons (default `PLAN_LIMITS`). */
+  limits?: Partial<PlanLimits>;
 }
 
 function parseJson(text: string): unknown {
@@ -37,11 +41,11 @@ function parseJson(text: string): unknown {
  * text, bytes (UTF-8) or an already parsed JSON object.
  * Problems with single features are `warnings` on the result.
  * @throws PlanParseError when nothing at all can be read (unreadable or unrecognised input, an
- *   empty plan, no usable coordinate system)
+ *   empty plan, no usable coordinate system), or when the plan exceeds a cap (`PLAN_LIMITS`)
  */
 export function parsePlan(input: string | ArrayBuffer | Uint8Array | object, options: ParsePlanOptions = {}): PlanDocument {
   let data: string | object;
-  if (input instanceof ArrayBuffer || input instanceof Uint8Array) data = decodeText(input);
+  if (input instanceof ArrayBuffer || input instanceof Uint8Array) data = decodeUtf8(input);
   else if (typeof input === 'string') data = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   else if (input !== null && typeof input === 'object') data = input;
   else throw new PlanParseError(`Cannot read a plan from ${input === null ? 'null' : typeof input}.`);
@@ -56,7 +60,7 @@ export function parsePlan(input: string | ArrayBuffer | Uint8Array | object, opt
         : 'Unrecognised plan format: expected NGP Detaljplan 4.1 JSON, SS 637040:2016 GML or GeoJSON.',
     );
   }
-  const common = { ...(options.crs ? { crs: options.crs } : {}), ...(options.catalogue ? { catalogue: options.catalogue } : {}) };
+  const common = { ...(options.crs ? { crs: options.crs } : {}), ...(options.catalogue ? { catalogue: options.catalogue } : {}), ...(options.limits ? { limits: options.limits } : {}) };
   switch (format) {
     case 'ss637040':
       if (typeof data !== 'string') throw new PlanParseError('SS 637040 plans are XML: pass the file as text or bytes.');

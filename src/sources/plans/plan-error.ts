@@ -1,7 +1,7 @@
 /**
  * The one error a plan parser throws: nothing at all could be read from the input (unreadable
- * bytes, not a plan format, no features, no usable coordinate system). Anything less is a
- * `PlanWarning` on the document instead.
+ * bytes, not a plan format, no features, no usable coordinate system), or the plan exceeds a
+ * cap of ./plan-limits. Anything less is a `PlanWarning` on the document instead.
  */
 import type { PlanWarning } from './plan-document';
 

@@ -7,7 +7,9 @@ import { getConverter, getCrs, type CrsConverter } from '../../geo';
 import type { AxisOrder, PlanGeometry, Polygon, Ring } from './plan-document';
 import { cleanRing, orientRing, type XY } from './ring-checks';
 import { pairOrder } from './axis-order';
+import type { PlanBudget } from './plan-limits';
 import type { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 /** How far outside a CRS's projected area of use (metres) coordinates may lie before a warning. */
 const BOUNDS_MARGIN = 50_000;
@@ -20,6 +22,8 @@ export interface GeometryContext {
   order: AxisOrder;
   featureId: string;
   warnings: WarningList;
+  /** Counts every ring and line read against the plan's caps. */
+  budget: PlanBudget;
 }
 
 export function emptyGeometry(): PlanGeometry {
@@ -30,9 +34,6 @@ export function isEmptyGeometry(g: PlanGeometry): boolean {
   return g.polygons.length === 0 && g.lines.length === 0 && g.points.length === 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The first coordinate pair of a GeoJSON geometry (any nesting), if it has one. */
 export function firstPosition(geometry: unknown): [number, number] | undefined {
@@ -106,11 +107,13 @@ export class GeometryReader {
     return [out[0], out[1]];
   }
 
+  /** The positions of a ring or line, counted against the plan's caps before they are read. */
   private positions(list: unknown, what: string): XY[] | undefined {
     if (!Array.isArray(list)) {
       this.warn(`${what} has no coordinate list; it was skipped.`);
       return undefined;
     }
+    this.ctx.budget.addVertices(list.length);
     const out: XY[] = [];
     for (const pos of list) {
       const p = this.xy(pos);
@@ -194,6 +197,7 @@ export class GeometryReader {
       }
       out.push(ring);
     }
+    this.ctx.budget.addPolygon(0);
     return out;
   }
 

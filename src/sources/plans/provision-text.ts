@@ -3,6 +3,7 @@
  * with the plan's values, and recognising what the zoning layer draws from it (maximum heights
  * in metres, prickmark).
  */
+import { formatNumber } from '../../shared/format-number';
 import type { HeightLimit, ProvisionValue } from './plan-document';
 
 /** `[höjd:decimaltal]`, `[text:text]`, `[äldre bestämmelse:text]` … */
@@ -12,9 +13,9 @@ function normaliseName(name: string): string {
   return name.toLocaleLowerCase('sv').replace(/[^a-zåäö0-9]/g, '');
 }
 
-/** Writes a value as the plan would: Swedish decimal comma, no trailing zeros. */
+/** Writes a value as the plan would: in Swedish (`5500`, `12 000`, `14,5`), up to six decimals, none trailing. */
 export function formatValue(value: ProvisionValue['value']): string {
-  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'number') return formatNumber(value, 'sv', 6);
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   return value;
 }
@@ -47,11 +48,6 @@ export function fillPlaceholders(template: string, values: readonly ProvisionVal
     return `[${slot.name}]`;
   });
   return { text, unfilled };
-}
-
-/** Whether a text has `[name:type]` placeholders. */
-export function hasPlaceholders(text: string): boolean {
-  return /\[[^\]:[]+:[^\][]+\]/.test(text);
 }
 
 const HEIGHT_KINDS: readonly [RegExp, HeightLimit['kind']][] = [

@@ -42,7 +42,8 @@ const USE_TEXTS: Readonly<Record<string, string>> = {
 
 /** What is known about a `bestammelsetyp` code, or a template guessed from its parts. */
 export function ss637040Code(code: string): { known: boolean } & Ss637040Code {
-  const known = CODES[code];
+  // the code comes from the file: only our own entries count, never the object's built-ins
+  const known = Object.hasOwn(CODES, code) ? CODES[code] : undefined;
   if (known) return { known: true, ...known };
   const unit = /_Meter$/i.test(code) ? 'meter' : /_Kvm$/i.test(code) ? 'kvadratmeter' : /_Procent$/i.test(code) ? 'procent' : /Genomforande/i.test(code) ? 'år' : undefined;
   const guess: Ss637040Code = { template: `Bestämmelse ${code}.` };
@@ -61,5 +62,5 @@ export function ss637040Code(code: string): { known: boolean } & Ss637040Code {
 
 /** The use text of an `anvandningsslag` code, when it has its own wording. */
 export function ss637040UseText(code: string | undefined): string | undefined {
-  return code ? USE_TEXTS[code] : undefined;
+  return code && Object.hasOwn(USE_TEXTS, code) ? USE_TEXTS[code] : undefined;
 }

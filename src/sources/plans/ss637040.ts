@@ -13,30 +13,30 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { hasCrs, listCrs, normaliseCrsCode } from '../../geo';
-import type { PlanDocument, PlanGeometry, PlanInfo, Provision, ProvisionKind, ProvisionValue } from './plan-document';
+import type { PlanDocument, PlanGeometry, PlanInfo, Polygon, Provision, ProvisionKind, ProvisionValue } from './plan-document';
+import { formatNumber } from '../../shared/format-number';
 import { AxisOrderVote } from './axis-order';
 import { SHIPPED_CATALOGUE, type CatalogueLookup } from './catalogue';
 import { finishProvision, landUseFromCode } from './finish-provision';
 import { emptyGeometry, GeometryReader } from './plan-geometry';
 import { PlanParseError } from './plan-error';
+import { checkGmlLength, PlanBudget, type PlanLimits } from './plan-limits';
 import { fillPlaceholders } from './provision-text';
 import type { XY } from './ring-checks';
 import { ss637040Code, ss637040UseText } from './ss637040-codes';
 import { assembleRings, ringsToPolygons, type DirectedEdge } from './ss637040-topology';
 import { useCodeInfo } from './use-codes';
 import { WarningList } from './warnings';
+import { isRecord } from '../../shared/is-record';
 
 export interface Ss637040Options {
   /** CRS when the file's `koordinatsystem` is missing. */
   crs?: string;
   catalogue?: CatalogueLookup;
+  limits?: Partial<PlanLimits>;
 }
 
 type Node = Record<string, unknown>;
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function list(value: unknown): unknown[] {
   return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
@@ -46,16 +46,25 @@ function list(value: unknown): unknown[] {
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isNode(value)) return text(value['#text']);
+  if (isRecord(value)) return text(value['#text']);
   if (Array.isArray(value)) return text(value[0]);
   return undefined;
 }
 
 function hrefs(value: unknown): string[] {
-  return list(value).map((v) => (isNode(v) && typeof v['@_href'] === 'string' ? v['@_href'].replace(/^#/, '') : undefined)).filter((v): v is string => !!v);
+  return list(value).map((v) => (isRecord(v) && typeof v['@_href'] === 'string' ? v['@_href'].replace(/^#/, '') : undefined)).filter((v): v is string => !!v);
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, trimValues: true });
+/** Each id once, in first-seen order, with how often each was listed. */
+function distinct(ids: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+// htmlEntities: decode numeric character references (`&#228;`, `&#xE5;`) besides XML's five named
+// entities; fast-xml-parser leaves them as text otherwise. Its limits on DOCTYPE entities stay on.
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, trimValues: true, htmlEntities: true });
 
 /** `SWEREF99_13_30`, `SWEREF 99 TM`, `EPSG:3008`, `3008` → a registered code. */
 export function crsFromName(name: string): string | undefined {
@@ -83,22 +92,30 @@ function pairs(value: unknown, dim: number): [number, number][] {
   return out;
 }
 
-function dimension(value: unknown): number {
-  const d = isNode(value) ? Number(value['@_srsDimension']) : NaN;
-  return d === 3 ? 3 : 2;
+/** An element's own `srsDimension` (2 or 3), else the one it inherits. */
+function dimension(value: unknown, inherited: number): number {
+  const d = isRecord(value) ? Number(value['@_srsDimension']) : NaN;
+  return d === 3 ? 3 : d === 2 ? 2 : inherited;
 }
 
-/** Every position under a curve or point element, in file order within each segment. */
-function positions(node: unknown, out: [number, number][] = []): [number, number][] {
+/**
+ * Every position under a curve or point element, in file order within each segment. GML lets
+ * `srsDimension` stand on any enclosing geometry (the curve, a segment) as well as on the
+ * `pos`/`posList`; the nearest one decides how the numbers pair up.
+ */
+function positions(node: unknown, out: [number, number][] = [], inherited = 2): [number, number][] {
   if (Array.isArray(node)) {
-    for (const n of node) positions(n, out);
+    for (const n of node) positions(n, out, inherited);
     return out;
   }
-  if (!isNode(node)) return out;
+  if (!isRecord(node)) return out;
+  const dim = dimension(node, inherited);
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'pos') for (const p of list(v)) out.push(...pairs(p, dimension(p)));
-    else if (k === 'posList') for (const p of list(v)) out.push(...pairs(p, dimension(p)));
-    else if (!k.startsWith('@_') && k !== '#text') positions(v, out);
+    if (k === 'pos' || k === 'posList') {
+      // (no spread: a posList can hold more positions than a call takes arguments)
+      for (const p of list(v)) for (const pair of pairs(p, dimension(p, dim))) out.push(pair);
+    }
+    else if (!k.startsWith('@_') && k !== '#text') positions(v, out, dim);
   }
   return out;
 }
@@ -114,19 +131,19 @@ interface RawProvision {
 function collectProvisions(plan: Node): RawProvision[] {
   const out: RawProvision[] = [];
   const addNested = (owner: Node, parent: string | undefined): void => {
-    for (const e of list(owner.egenskapsbestammelse)) for (const n of list(isNode(e) ? e.DP_Egenskapsbestammelse : undefined)) if (isNode(n)) out.push({ node: n, kind: 'egenskap', ...(parent ? { parent } : {}) });
-    for (const a of list(owner.administrativBestammelse)) for (const n of list(isNode(a) ? a.DP_AdministrativBestammelse : undefined)) if (isNode(n)) out.push({ node: n, kind: 'administrativ', ...(parent ? { parent } : {}) });
+    for (const e of list(owner.egenskapsbestammelse)) for (const n of list(isRecord(e) ? e.DP_Egenskapsbestammelse : undefined)) if (isRecord(n)) out.push({ node: n, kind: 'egenskap', ...(parent ? { parent } : {}) });
+    for (const a of list(owner.administrativBestammelse)) for (const n of list(isRecord(a) ? a.DP_AdministrativBestammelse : undefined)) if (isRecord(n)) out.push({ node: n, kind: 'administrativ', ...(parent ? { parent } : {}) });
   };
   for (const a of list(plan.anvandningsbestammelse)) {
-    for (const n of list(isNode(a) ? a.DP_Anvandningsbestammelse : undefined)) {
-      if (!isNode(n)) continue;
+    for (const n of list(isRecord(a) ? a.DP_Anvandningsbestammelse : undefined)) {
+      if (!isRecord(n)) continue;
       out.push({ node: n, kind: 'användning' });
       addNested(n, text(n.uuid) ?? text(n['@_id']));
     }
   }
   for (const g of list(plan.generellPlanbestammelse)) {
-    if (!isNode(g)) continue;
-    for (const n of list(g.DP_Anvandningsbestammelse)) if (isNode(n)) out.push({ node: n, kind: 'användning' });
+    if (!isRecord(g)) continue;
+    for (const n of list(g.DP_Anvandningsbestammelse)) if (isRecord(n)) out.push({ node: n, kind: 'användning' });
     addNested({ egenskapsbestammelse: g.DP_Egenskapsbestammelse ? { DP_Egenskapsbestammelse: g.DP_Egenskapsbestammelse } : undefined, administrativBestammelse: g.DP_AdministrativBestammelse ? { DP_AdministrativBestammelse: g.DP_AdministrativBestammelse } : undefined }, undefined);
   }
   addNested(plan, undefined);
@@ -136,10 +153,10 @@ function collectProvisions(plan: Node): RawProvision[] {
 function provisionValues(node: Node, unit: string | undefined, valueType: ProvisionValue['valueType']): ProvisionValue[] {
   const out: ProvisionValue[] = [];
   for (const v of list(node.variabel)) {
-    if (!isNode(v)) continue;
+    if (!isRecord(v)) continue;
     for (const [type, inner] of Object.entries(v)) {
       for (const item of list(inner)) {
-        if (!isNode(item)) continue;
+        if (!isRecord(item)) continue;
         const raw = text(item.varde);
         if (raw === undefined) continue;
         const numeric = /Decimaltal|Heltal/i.test(type);
@@ -158,22 +175,24 @@ function provisionValues(node: Node, unit: string | undefined, valueType: Provis
 
 /**
  * Parses SS 637040:2016 GML text.
- * @throws PlanParseError for XML that does not parse, a file without DP_Data/DP_Plan, or no usable CRS
+ * @throws PlanParseError for XML that does not parse, a file without DP_Data/DP_Plan, no usable CRS,
+ *   or a plan over a cap of ./plan-limits
  */
 export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanDocument {
+  checkGmlLength(xml, options.limits);
   let root: Node;
   try {
     const parsed: unknown = parser.parse(xml, true);
-    if (!isNode(parsed) || !isNode(parsed.DP_Data)) throw new PlanParseError('Not an SS 637040 plan: the root element is not DP_Data.');
+    if (!isRecord(parsed) || !isRecord(parsed.DP_Data)) throw new PlanParseError('Not an SS 637040 plan: the root element is not DP_Data.');
     root = parsed.DP_Data;
   } catch (e) {
     if (e instanceof PlanParseError) throw e;
     throw new PlanParseError(`The plan is not well-formed XML: ${(e as Error).message.split('\n')[0]}`);
   }
   const warnings = new WarningList();
-  const planNodes = list(root.plan).flatMap((p) => list(isNode(p) ? p.DP_Plan : undefined)).filter(isNode);
-  const grans = list(root.grans).flatMap((g) => list(isNode(g) ? g.DP_Grans : undefined)).filter(isNode);
-  const omraden = list(root.omrade).flatMap((o) => list(isNode(o) ? o.DP_Omrade : undefined)).filter(isNode);
+  const planNodes = list(root.plan).flatMap((p) => list(isRecord(p) ? p.DP_Plan : undefined)).filter(isRecord);
+  const grans = list(root.grans).flatMap((g) => list(isRecord(g) ? g.DP_Grans : undefined)).filter(isRecord);
+  const omraden = list(root.omrade).flatMap((o) => list(isRecord(o) ? o.DP_Omrade : undefined)).filter(isRecord);
   if (planNodes.length === 0 && omraden.length === 0) throw new PlanParseError('The plan is empty: the file has no DP_Plan and no DP_Omrade.');
 
   // CRS and height system, from the first plan that names them.
@@ -202,60 +221,72 @@ export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanD
   const swap = order === 'NE';
   const toEN = (p: [number, number]): XY => (swap ? [p[1], p[0]] : [p[0], p[1]]);
 
-  // Areas, assembled on demand and cached.
   const areaNodes = new Map<string, Node>();
   for (const o of omraden) {
     const id = text(o['@_id']);
     if (id) areaNodes.set(id, o);
   }
-  const areaCache = new Map<string, XY[][][]>();
-  const area = (id: string, featureId: string): XY[][][] => {
+  // Areas, assembled and converted on demand, once each however often they are referred to; every use
+  // counts against the plan's caps (`budget`), and so does assembly (`assembly`), which a file
+  // could otherwise multiply by listing one long boundary line in many areas.
+  const budget = new PlanBudget(options.limits);
+  const assembly = new PlanBudget(options.limits);
+  const areaCache = new Map<string, Polygon[]>();
+  const area = (id: string, featureId: string): Polygon[] => {
     const cached = areaCache.get(id);
     if (cached) return cached;
     const node = areaNodes.get(id);
-    let polygons: XY[][][] = [];
+    const polygons: Polygon[] = [];
     if (!node) {
       warnings.add(featureId, `It refers to area #${id}, which the file does not contain.`);
     } else {
       const edges: DirectedEdge[] = [];
       for (const [dir, refs] of [['plus', hrefs(node.plus)], ['minus', hrefs(node.minus)]] as const) {
-        for (const ref of refs) {
+        for (const [ref, times] of distinct(refs)) {
+          if (times > 1) warnings.add(`#${id}`, `Area #${id} lists boundary line #${ref} ${formatNumber(times, 'en')} times; it was used once.`);
           const pts = lines.get(ref);
           if (!pts) {
             warnings.add(`#${id}`, `Area #${id} refers to boundary line #${ref}, which the file does not contain; the line was left out.`);
             continue;
           }
+          assembly.addVertices(pts.length);
           const en = pts.map(toEN);
           edges.push({ id: ref, points: dir === 'plus' ? en : en.reverse() });
         }
       }
       const { rings, problems } = assembleRings(edges);
       for (const p of problems) warnings.add(`#${id}`, `Area #${id}: ${p}`);
-      polygons = ringsToPolygons(rings);
-      if (polygons.length === 0 && problems.length === 0) warnings.add(`#${id}`, `Area #${id} has no boundary lines.`);
-    }
-    areaCache.set(id, polygons);
-    return polygons;
-  };
-  const reader = (featureId: string): GeometryReader => new GeometryReader({ crs: crs!, order: 'EN', featureId, warnings });
-  const geometryOf = (areaIds: string[], points: [number, number][], featureId: string): PlanGeometry => {
-    const out = emptyGeometry();
-    const r = reader(featureId);
-    for (const aid of areaIds) {
-      for (const poly of area(aid, featureId)) {
-        const rings: [number, number][][] = [];
+      const planar = ringsToPolygons(rings);
+      if (planar.length === 0 && problems.length === 0) warnings.add(`#${id}`, `Area #${id} has no boundary lines.`);
+      const r = new GeometryReader({ crs: crs!, order: 'EN', featureId: `#${id}`, warnings, budget: assembly });
+      for (const poly of planar) {
+        const converted: Polygon = [];
         for (let i = 0; i < poly.length; i++) {
-          const ring = r.checkedRing(poly[i]!, `Area #${aid}${poly.length > 1 ? `, ring ${i + 1}${i === 0 ? ' (outer)' : ' (hole)'}` : ''}`, i === 0);
+          const ring = r.checkedRing(poly[i]!, `Area #${id}${poly.length > 1 ? `, ring ${i + 1}${i === 0 ? ' (outer)' : ' (hole)'}` : ''}`, i === 0);
           if (!ring) {
             if (i === 0) break;
             continue;
           }
-          rings.push(ring);
+          converted.push(ring);
         }
-        if (rings.length > 0) out.polygons.push(rings);
+        if (converted.length > 0) polygons.push(converted);
       }
     }
-    for (const p of points) out.points.push(r.lonLat(toEN(p)));
+    areaCache.set(id, polygons);
+    return polygons;
+  };
+  const pointReader = new GeometryReader({ crs: crs!, order: 'EN', featureId: '', warnings, budget });
+  const geometryOf = (areaIds: string[], points: [number, number][], featureId: string): PlanGeometry => {
+    const out = emptyGeometry();
+    for (const [aid, times] of distinct(areaIds)) {
+      if (times > 1) warnings.add(featureId, `It refers to area #${aid} ${formatNumber(times, 'en')} times; it was read once.`);
+      for (const poly of area(aid, featureId)) {
+        budget.addPolygon(poly.reduce((n, ring) => n + ring.length, 0));
+        // the same arrays for every provision that uses the area (read-only from here on)
+        out.polygons.push(poly);
+      }
+    }
+    for (const p of points) out.points.push(pointReader.lonLat(toEN(p)));
     return out;
   };
 
@@ -306,7 +337,7 @@ export function parseSs637040(xml: string, options: Ss637040Options = {}): PlanD
       const { text: filled, unfilled } = fillPlaceholders(template, values);
       if (unfilled.length > 0) warnings.add(id, `The text leaves ${unfilled.map((u) => `[${u}]`).join(', ')} without a value.`);
       const areaIds = hrefs(n.omrade);
-      const points = positions(isNode(n.insattning) ? n.insattning : undefined);
+      const points = positions(isRecord(n.insattning) ? n.insattning : undefined);
       const geometry = geometryOf(areaIds, points, id);
       if (geometry.polygons.length === 0) {
         warnings.add(id, areaIds.length === 0 ? 'The provision refers to no area (omrade); it was skipped.' : `The provision's area ${areaIds.map((a) => `#${a}`).join(', ')} could not be built; it was skipped.`);

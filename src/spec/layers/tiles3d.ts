@@ -43,7 +43,9 @@ export const tiles3dLayerSchema = z
 
 export type Tiles3dLayerSpec = z.output<typeof tiles3dLayerSchema>;
 
+/** Whether a sample is a tileset: parsed JSON, or the first bytes of a large tileset.json as text. */
 function isTileset(sample: unknown): boolean {
+  if (typeof sample === 'string') return /^\s*\{/.test(sample) && /"asset"\s*:\s*\{[^{}]*"version"\s*:\s*"/.test(sample) && /"(?:root|geometricError)"\s*:/.test(sample);
   if (typeof sample !== 'object' || sample === null) return false;
   const s = sample as { asset?: { version?: unknown }; root?: unknown };
   return typeof s.asset?.version === 'string' && typeof s.root === 'object';

@@ -52,10 +52,20 @@ export const zoningLayerSchema = z
 
 export type ZoningLayerSpec = z.output<typeof zoningLayerSchema>;
 
-/** Confidence that parsed JSON is a plan: NGP media type, or GeoJSON with plan-like properties. */
+/** Plan-like property names of plain GeoJSON plans. */
+const PLAN_PROPERTIES = ['anvandning', 'användning', 'nockhojd', 'nockhöjd', 'bestammelseformulering'];
+
+/**
+ * Confidence that a sample is a plan: SS 637040 XML, the NGP media type or geometry properties,
+ * or GeoJSON with plan-like properties; as parsed JSON or as the first bytes of a large file.
+ */
 function sampleScore(sample: unknown): number {
   if (typeof sample === 'string') {
-    return /<(?:\w+:)?DP_Data[\s>]|ss637040/.test(sample.slice(0, 4096)) ? 1 : 0;
+    const head = sample.slice(0, 65_536);
+    if (/<(?:\w+:)?DP_Data[\s>]|ss637040/.test(head.slice(0, 4096))) return 1;
+    if (!/^\s*\{/.test(head)) return 0;
+    if (/"feature:mediatyp"\s*:\s*"[^"]*detaljplan/.test(head) || /"(?:plangeometri|bestammelsegeometri)"\s*:/.test(head)) return 1;
+    return /"type"\s*:\s*"FeatureCollection"/.test(head) && PLAN_PROPERTIES.some((k) => head.includes(`"${k}"`)) ? 0.8 : 0;
   }
   if (typeof sample !== 'object' || sample === null) return 0;
   const s = sample as Record<string, unknown>;
@@ -64,7 +74,7 @@ function sampleScore(sample: unknown): number {
   const first = s.features[0] as { properties?: Record<string, unknown> } | undefined;
   const props = first?.properties ?? {};
   if ('bestammelsegeometri' in props || 'plangeometri' in props) return 1;
-  return ['anvandning', 'användning', 'nockhojd', 'nockhöjd', 'bestammelseformulering'].some((k) => k in props) ? 0.8 : 0;
+  return PLAN_PROPERTIES.some((k) => Object.hasOwn(props, k)) ? 0.8 : 0;
 }
 
 export const zoningLayerKind: LayerKindSpec<typeof zoningLayerSchema> = {

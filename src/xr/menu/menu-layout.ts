@@ -1,5 +1,5 @@
 /**
- * Where each menu item sits on the panel: two columns of fixed-height rows, in panel metres
+ * Where each menu item sits on the panel: columns of fixed-height rows, in panel metres
  * (origin at the top-left corner, x right, y down), and the reverse lookup from a hit's UV.
  * Pure. Sizes follow legibility at arm's length (0.6–0.8 m): rows 4.4 cm, text 2.2 cm.
  */
@@ -32,18 +32,27 @@ export interface MenuLayout {
   cells: MenuCell[];
 }
 
+/** Gap between items that share a row, metres. */
+const ROW_GAP = 0.006;
+
 export function layoutMenu(items: readonly MenuItem[], o: MenuLayoutOptions = MENU_LAYOUT): MenuLayout {
-  const rows = [0, 0];
+  const columns = Math.max(2, ...items.map((i) => i.column + 1));
+  const rows = new Array<number>(columns).fill(0);
   const cells: MenuCell[] = [];
   for (const item of items) {
     const col = item.column;
-    const x = o.padding + col * (o.columnWidth + o.padding);
+    // an item on the row of the one before stays on that row
+    if (item.sameRow && rows[col]! > 0) rows[col]!--;
+    const [from, to] = item.span ?? [0, 1];
+    const shared = from > 0 || to < 1;
+    const x0 = o.padding + col * (o.columnWidth + o.padding) + from * o.columnWidth + (from > 0 ? ROW_GAP / 2 : 0);
+    const w = (to - from) * o.columnWidth - (shared ? ROW_GAP / 2 : 0) * ((from > 0 ? 1 : 0) + (to < 1 ? 1 : 0));
     const y = o.padding + rows[col]! * o.rowHeight;
     rows[col]!++;
-    cells.push({ item, x, y, w: o.columnWidth, h: o.rowHeight });
+    cells.push({ item, x: x0, y, w, h: o.rowHeight });
   }
-  const width = 2 * o.columnWidth + 3 * o.padding;
-  const height = 2 * o.padding + Math.max(rows[0]!, rows[1]!, 1) * o.rowHeight;
+  const width = columns * o.columnWidth + (columns + 1) * o.padding;
+  const height = 2 * o.padding + Math.max(...rows, 1) * o.rowHeight;
   return { width, height, cells };
 }
 

@@ -2,6 +2,7 @@
 import { Vector3 } from 'three';
 import type { Runtime } from '../../engine/runtime';
 import { layerControls } from '../../state/layer-controls';
+import { findSceneControl } from '../../state/scene-controls';
 import type { XrNavigator } from '../xr-navigator';
 import type { XrRuntime } from '../xr-runtime';
 import type { MenuAction } from './menu-model';
@@ -41,7 +42,28 @@ export function runMenuAction(action: MenuAction, rt: Runtime, xr: XrRuntime, na
       xr.setScale(action.scale);
       return;
     case 'exit':
-      void xr.exit();
+      xr.exit().catch(() => {}); // the reason is in xr.view's error, shown by the desktop button
+      return;
+    case 'scene-control':
+      runSceneControl(action, rt);
+      return;
+  }
+}
+
+function runSceneControl(action: Extract<MenuAction, { type: 'scene-control' }>, rt: Runtime): void {
+  const c = findSceneControl(action.groupId, action.controlId);
+  switch (c?.kind) {
+    case 'toggle':
+      c.set(rt, !c.value(rt));
+      return;
+    case 'choice':
+      if (action.option !== undefined) c.set(rt, action.option);
+      return;
+    case 'range':
+      if (action.delta) c.set(rt, Math.min(c.max(rt), Math.max(c.min(rt), c.value(rt) + action.delta * c.step)));
+      return;
+    case 'action':
+      if (c.enabled?.(rt) ?? true) c.run(rt);
       return;
   }
 }

@@ -1,4 +1,4 @@
-/** Draws the menu layout onto a canvas panel: headers, toggles with a check box, buttons. */
+/** Draws the menu layout onto a canvas panel: headers, toggles with a check box, buttons, values. */
 import type { MenuLayout } from '../menu/menu-layout';
 import { fitText, font, PX_PER_METRE as K, roundRect, type CanvasPanel } from './canvas-panel';
 
@@ -21,7 +21,16 @@ export function drawMenu(panel: CanvasPanel, layout: MenuLayout, hoveredId: stri
       ctx.fillText(fitText(ctx, item.label.toUpperCase(), w), x, midY + 0.004 * K);
       continue;
     }
-    ctx.fillStyle = item.id === hoveredId ? '#2f6f8f' : 'rgba(255, 255, 255, 0.08)';
+    if (item.kind === 'value') {
+      ctx.fillStyle = '#ffffff';
+      ctx.font = font(0.022, 600);
+      ctx.textAlign = 'center';
+      ctx.fillText(fitText(ctx, item.label, w), x + w / 2, midY);
+      ctx.textAlign = 'left';
+      continue;
+    }
+    const enabled = item.action !== null;
+    ctx.fillStyle = item.id === hoveredId && enabled ? '#2f6f8f' : enabled ? 'rgba(255, 255, 255, 0.08)' : 'rgba(255, 255, 255, 0.03)';
     roundRect(ctx, x, y + 0.003 * K, w, h - 0.006 * K, 0.008 * K);
     ctx.fill();
     let textX = x + (0.012 + (item.indent ? 0.02 : 0)) * K;
@@ -39,9 +48,14 @@ export function drawMenu(panel: CanvasPanel, layout: MenuLayout, hoveredId: stri
       }
       textX += s + 0.012 * K;
     }
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = enabled ? '#ffffff' : '#7f919c';
     ctx.font = font(0.022);
-    ctx.fillText(fitText(ctx, item.label, x + w - textX - 0.01 * K), textX, midY);
+    if (item.span && item.kind === 'button') {
+      // a button sharing its row: centred
+      ctx.textAlign = 'center';
+      ctx.fillText(fitText(ctx, item.label, w - 0.012 * K), x + w / 2, midY);
+      ctx.textAlign = 'left';
+    } else ctx.fillText(fitText(ctx, item.label, x + w - textX - 0.01 * K), textX, midY);
   }
   panel.end();
 }

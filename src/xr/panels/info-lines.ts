@@ -87,7 +87,7 @@ export function infoLines(picked: PickedFeature, noData: string, lang: PlanLang 
   const name = picked.properties.name;
   const title = typeof name === 'string' && name ? name : picked.layerName;
   const entries = Object.entries(picked.properties);
-  const rows: [string, string][] = entries.slice(0, MAX_ROWS).map(([k, v]) => [cut(k, 24), cut(formatPropertyValue(v).replace(/\s+/g, ' '), MAX_VALUE_CHARS)]);
+  const rows: [string, string][] = entries.slice(0, MAX_ROWS).map(([k, v]) => [cut(k, 24), cut(formatPropertyValue(v, lang).replace(/\s+/g, ' '), MAX_VALUE_CHARS)]);
   if (entries.length > MAX_ROWS) rows.push(['…', `+${entries.length - MAX_ROWS}`]);
   if (entries.length === 0) rows.push([noData, '']);
   return {

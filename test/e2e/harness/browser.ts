@@ -69,6 +69,12 @@ export interface OpenedPage {
 export interface LaunchedBrowser {
   context: BrowserContext;
   profileDir: string;
+  /**
+   * Content-Security-Policy violations in any page or worker of this browser (from
+   * `securitypolicyviolation` events and Chromium's console reports). `close()` fails the test
+   * when there are any: the app must run under the server's policy without one.
+   */
+  cspViolations: string[];
   /** Opens a new tab, starts recording errors, then navigates (waits for `load`). */
   openPage(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit'; timeout?: number }): Promise<OpenedPage>;
   /** Closes Chromium and removes the temporary profile. */
@@ -90,6 +96,25 @@ export function recordErrors(page: Page): PageErrors {
   return errors;
 }
 
+/** Chromium's console line for a blocked resource or script ("Refused to … Content Security Policy …"). */
+const CSP_CONSOLE_RE = /Content Security Policy/i;
+
+/** Records every CSP violation of the context's pages (events) and of its pages' and workers' consoles. */
+async function watchCspViolations(context: BrowserContext, out: string[]): Promise<void> {
+  await context.exposeBinding('__twinReportCspViolation', ({ page }, line: string) => {
+    out.push(`${line} (page ${page?.url() ?? '?'})`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __twinReportCspViolation?: (line: string) => void }).__twinReportCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  context.on('console', (msg) => {
+    if (CSP_CONSOLE_RE.test(msg.text())) out.push(`console: ${msg.text()}`);
+  });
+}
+
 export async function launchBrowser(opts: { args?: string[]; viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<LaunchedBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'twin-chromium-'));
   let context: BrowserContext;
@@ -105,10 +130,19 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
     rmSync(profileDir, { recursive: true, force: true });
     throw err;
   }
+  const cspViolations: string[] = [];
+  try {
+    await watchCspViolations(context, cspViolations);
+  } catch (err) {
+    await context.close().catch(() => {});
+    rmSync(profileDir, { recursive: true, force: true });
+    throw err;
+  }
   let closed = false;
   return {
     context,
     profileDir,
+    cspViolations,
     async openPage(url, o = {}) {
       const page = await context.newPage();
       const errors = recordErrors(page);
@@ -132,7 +166,32 @@ export async function launchBrowser(opts: { args?: string[]; viewport?: { width:
       } finally {
         rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
       }
+      if (cspViolations.length > 0) {
+        throw new Error(`Content-Security-Policy violations:\n${[...new Set(cspViolations)].join('\n')}`);
+      }
     },
+  };
+}
+
+/** The query that marks csp.test.ts's page with its deliberate violation (the run ignores its report). */
+export const CSP_SELF_TEST = 'csp-self-test=1';
+
+/**
+ * Adds CSS to a page as a constructed style sheet and returns its removal. The server's
+ * Content-Security-Policy refuses inline `<style>` elements (what `page.addStyleTag` adds); the
+ * CSS object model is not subject to it.
+ */
+export async function addStyleSheet(page: Page, css: string): Promise<() => Promise<void>> {
+  const id = await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return document.adoptedStyleSheets.length - 1;
+  }, css);
+  return async () => {
+    await page.evaluate((index) => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((_, i) => i !== index);
+    }, id);
   };
 }
 
@@ -147,9 +206,17 @@ export interface ScreenshotStats {
   distinctColours: number;
 }
 
-/** Cheap "is this screenshot blank?" numbers from a PNG buffer. */
+/**
+ * Cheap "is this screenshot blank?" numbers from a PNG buffer. Over a whole page the panels
+ * alone pass any such floor: to ask whether the 3D view draws, use the canvas alone
+ * (test/e2e/harness/canvas.ts).
+ */
 export function screenshotStats(png: Buffer): ScreenshotStats {
-  const img = PNG.sync.read(png);
+  return imageStats(PNG.sync.read(png));
+}
+
+/** {@link screenshotStats} of a decoded image. */
+export function imageStats(img: PNG): ScreenshotStats {
   const { width, height, data } = img;
   const n = width * height;
   const colours = new Set<number>();
@@ -174,9 +241,25 @@ export function screenshotStats(png: Buffer): ScreenshotStats {
   return { width, height, meanLuma, variance, distinctColours: colours.size };
 }
 
-/** Writes `test-results/<name>.png` (gitignored) and returns its path. */
+/**
+ * Writes `test-results/<name>.png` (gitignored) and returns its path: for an image that a test
+ * examines (its path goes into the failure message). An image no test examines goes through
+ * {@link saveScreenshotForPeople}.
+ */
 export function saveScreenshot(name: string, buf: Buffer): string {
-  const dir = join(REPO_ROOT, 'test-results');
+  return writePng(join(REPO_ROOT, 'test-results'), name, buf);
+}
+
+/**
+ * Writes `test-results/for-people/<name>.png` and returns its path: a picture for a person to
+ * look at (what a view looks like, for review and documentation). No test examines it; the
+ * test that takes it checks its claims by other means.
+ */
+export function saveScreenshotForPeople(name: string, buf: Buffer): string {
+  return writePng(join(REPO_ROOT, 'test-results', 'for-people'), name, buf);
+}
+
+function writePng(dir: string, name: string, buf: Buffer): string {
   mkdirSync(dir, { recursive: true });
   const safe = name.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '');
   const file = join(dir, safe.endsWith('.png') ? safe : `${safe}.png`);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completeLayer, fetchJson, resolveScene, uniqueLayerId } from '../../../src/app/load-scene';
+import { completeLayer, resolveScene, uniqueLayerId } from '../../../src/app/load-scene';
 import { listLayerKinds } from '../../../src/spec';
+import { streamedResponse } from '../sources/streamed-response';
 
 const PAGE = 'https://twin.example/app/index.html';
 
@@ -68,18 +69,6 @@ describe('load-scene', () => {
     });
   });
 
-  describe('fetchJson', () => {
-    it('should parse the body', async () => {
-      stubFetch({ 'https://x.example/a.json': [200, '{"a":[1,2]}'] });
-      await expect(fetchJson('https://x.example/a.json')).resolves.toEqual({ a: [1, 2] });
-    });
-
-    it('should name the URL and the reason when the server cannot be reached', async () => {
-      vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-      await expect(fetchJson('https://down.example/s.json')).rejects.toThrow('Could not reach https://down.example/s.json: Failed to fetch');
-    });
-  });
-
   describe('resolveScene', () => {
     it('should resolve a relative URL against the page and return it as the base URL', async () => {
       const asked = stubFetch({ 'https://twin.example/app/scenes/demo.json': [200, JSON.stringify(MINIMAL_SCENE)] });
@@ -118,6 +107,13 @@ describe('load-scene', () => {
       expect((error as Error).message).toMatch(/^https:\/\/twin\.example\/app\/s\.json is not valid JSON: /);
     });
 
+    it('should refuse a scene larger than the scene limit, naming the limit, without reading it all', async () => {
+      const { response, pulled } = streamedResponse({ total: 100_000_000 });
+      vi.stubGlobal('fetch', vi.fn(async () => response));
+      await expect(resolveScene('big.json', PAGE)).rejects.toThrow('The scene at https://twin.example/app/big.json is larger than 8 MiB (the limit for a scene); it was not read.');
+      expect(pulled()).toBeLessThan(9 * 1_048_576);
+    });
+
     it('should list every validation issue with its path', async () => {
       const bad = { ...MINIMAL_SCENE, origin: { lon: 200, lat: 62 }, layers: [{ id: 'city', type: 'tiles3d', name: 'City', url: 'x/tileset.json', opacity: 3 }] };
       stubFetch({ 'https://twin.example/app/bad.json': [200, JSON.stringify(bad)] });
@@ -148,6 +144,15 @@ describe('load-scene', () => {
       expect(layer.type).toBe('tiles3d');
       expect(layer.name).toBe('city');
       expect(layer.id).toBe('city');
+    });
+
+    it('should detect the type from the first 64 KiB without downloading the rest of a large file', async () => {
+      const head = new TextEncoder().encode(`{"asset":{"version":"1.0"},"geometricError":500,"root":{"children":[`);
+      const { response, pulled } = streamedResponse({ total: 200_000_000, head });
+      vi.stubGlobal('fetch', vi.fn(async () => response));
+      const layer = await completeLayer({ url: 'api/city?format=3dtiles' }, PAGE, new Set());
+      expect(layer.type).toBe('tiles3d');
+      expect(pulled()).toBeLessThan(1_000_000);
     });
 
     it('should say it cannot tell the type when the content is not recognised', async () => {

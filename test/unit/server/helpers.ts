@@ -13,7 +13,7 @@ export interface RawResponse {
 }
 
 /** Sends `path` exactly as given (fetch and URL would resolve '..' and %2e%2e first). */
-export function raw(baseUrl: string, path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function raw(baseUrl: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
   const u = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request({ host: u.hostname, port: u.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
@@ -25,7 +25,7 @@ export function raw(baseUrl: string, path: string, init: { method?: string; head
       });
     });
     req.on('error', reject);
-    req.end();
+    req.end(init.body);
   });
 }
 

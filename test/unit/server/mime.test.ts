@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheControl, DEFAULT_MIME, mimeType } from '../../../tools/server/mime.ts';
+import { cacheControl, DEFAULT_MIME, mimeType } from '../../../tools/server/static/mime.ts';
 
 describe('mimeType', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../tools/server/app.ts';
+import { silentLogger } from '../../../tools/server/logger.ts';
 import { startServer, type RunningServer } from '../../../tools/server/start.ts';
-import { injectBase, isFallbackCandidate, resolveSafePath } from '../../../tools/server/static.ts';
+import { injectBase, isFallbackCandidate } from '../../../tools/server/static/fallback.ts';
 import { raw, tempTree } from './helpers.ts';
 
 const INDEX = '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./assets/index-abc.js"></script></head><body>APP</body></html>';
@@ -212,17 +212,6 @@ describe('static server without a data folder', () => {
 });
 
 describe('static helpers', () => {
-  it('resolveSafePath keeps paths inside the root', () => {
-    expect(resolveSafePath('/srv/app', '/a/b.json')).toEqual({ ok: true, filePath: '/srv/app/a/b.json', segments: ['a', 'b.json'] });
-    expect(resolveSafePath('/srv/app', '/')).toMatchObject({ ok: true, filePath: '/srv/app' });
-    expect(resolveSafePath('/srv/app', '/a/../b')).toMatchObject({ ok: false, status: 404 });
-    expect(resolveSafePath('/srv/app', '/a/%2e%2e/b')).toMatchObject({ ok: false });
-    expect(resolveSafePath('/srv/app', '/a%2f..%2f..%2fetc')).toMatchObject({ ok: false });
-    expect(resolveSafePath('/srv/app', '/%zz')).toMatchObject({ ok: false, status: 400 });
-    expect(resolveSafePath('/srv/app', '/.git/config')).toMatchObject({ ok: false });
-    expect(resolveSafePath('/srv/app', '/.well-known/x')).toMatchObject({ ok: true });
-  });
-
   it('isFallbackCandidate: extension-less and outside the excluded prefixes', () => {
     const no = ['/tiles', '/data'];
     expect(isFallbackCandidate('/', no)).toBe(true);

@@ -27,4 +27,14 @@ describe('zoning layer spec', () => {
     expect(detectLayerKind('tileset.json', { asset: { version: '1.1' }, root: {} })?.type).toBe('tiles3d');
     expect(detectLayerKind('x.json', { type: 'FeatureCollection', features: [{ properties: { name: 'road' } }] })).toBeUndefined();
   });
+
+  it('should detect plans and tilesets from the first bytes of a large JSON file (a text sample)', () => {
+    const ngp = '{"type":"FeatureCollection","feature:mediatyp":"application/vnd.lm.detaljplan.v4+json","features":[{"type":"Feature","geometry":null,"properties":{"pla';
+    expect(detectLayerKind('api/plan', ngp)?.type).toBe('zoning');
+    expect(detectLayerKind('api/plan', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"feature:typ":"detaljplan","plangeometri":[{"ge')?.type).toBe('zoning');
+    expect(detectLayerKind('api/plan', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"anvandning":"B","nockhojd":12},"geometry":{"type":"Pol')?.type).toBe('zoning');
+    expect(detectLayerKind('api/city', '{\n  "asset": { "version": "1.0", "tilesetVersion": "3" },\n  "geometricError": 500,\n  "root": { "children": [ {"geom')?.type).toBe('tiles3d');
+    expect(detectLayerKind('api/x', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"road"},"geo')).toBeUndefined();
+    expect(detectLayerKind('api/x', '{"asset": "not a tileset", "data": [1, 2, 3')).toBeUndefined();
+  });
 });

@@ -11,6 +11,16 @@ describe('layer-status-store', () => {
       expect(store.getState().byId.city).toEqual({ state: 'ready', warnings: [], featureCount: 42, progress: 1 });
     });
 
+    it('should treat a layer id named like a built-in (constructor) as any other id', () => {
+      const store = createLayerStatusStore();
+      expect(store.getState().byId.constructor).toBeUndefined();
+      store.getState().set('constructor', { state: 'ready' });
+      expect(store.getState().byId.constructor).toEqual({ state: 'ready', warnings: [] });
+      store.getState().remove('constructor');
+      expect(store.getState().byId.constructor).toBeUndefined();
+      expect(Object.keys(store.getState().byId)).toEqual([]);
+    });
+
     it('should clear a field patched to undefined', () => {
       const store = createLayerStatusStore();
       store.getState().set('city', { state: 'error', error: 'boom' });

@@ -3,16 +3,16 @@
  * The shipped src/sources/plans/catalogue-subset.json must be exactly what the command makes
  * from ../shared/data/boverket-planbestammelsekatalog-subset/katalog_urval.json.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../tools/cli';
 import { catalogueFromBoverketApi, SHIPPED_CATALOGUE } from '../../../src/sources/plans/catalogue';
+import { sharedData } from '../../shared-data';
 
 const REPO = resolve(__dirname, '../../..');
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const SUBSET = join(DATA, 'boverket-planbestammelsekatalog-subset', 'katalog_urval.json');
+const SUBSET = sharedData('boverket-planbestammelsekatalog-subset/katalog_urval.json', "the catalogue command on Boverket's subset") ?? '';
 const SHIPPED = join(REPO, 'src/sources/plans/catalogue-subset.json');
 const TMP = mkdtempSync(join(tmpdir(), 'catalogue-test-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -23,7 +23,7 @@ function run(argv: string[]) {
   return main(['catalogue', ...argv], io).then((code) => ({ code, ...out }));
 }
 
-describe.skipIf(!existsSync(SUBSET))('catalogue command on the shared subset', () => {
+describe.skipIf(!SUBSET)('catalogue command on the shared subset', () => {
   it('should regenerate the shipped lookup byte for byte, with progress on stderr', async () => {
     const out = join(TMP, 'lookup.json');
     const r = await run([SUBSET, '--out', out]);

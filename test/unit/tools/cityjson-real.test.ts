@@ -1,23 +1,20 @@
 /**
  * The `cityjson` command on real city models from ../shared/data/cityjson-cjio-testdata (cjio's
  * test data: Den Haag, Delft, Zurich, multi_lod), converted into temp dirs and read back.
- * The data folder is `TWIN_DATA_DIR` or ../shared/data; where it is absent these tests are
- * skipped with a printed notice.
+ * The data folder is resolved by test/shared-data.ts: where it is absent these tests are
+ * skipped with a printed notice (an error under CI=true).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertCityJson, type ConvertReport } from '../../../tools/cityjson/convert';
 import { readBackTileset, type ReadBackContent } from '../../../tools/cityjson/read-back';
 import { PALETTE } from '../../../tools/cityjson/style';
 import { walkTiles } from '../../../tools/lib/tileset';
+import { sharedData } from '../../shared-data';
 
-const REPO = new URL('../../../', import.meta.url).pathname;
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const CJ = join(DATA, 'cityjson-cjio-testdata');
-const present = existsSync(CJ);
-if (!present) console.warn(`[unit] notice: ${CJ} is absent: the real CityJSON conversion tests are skipped`);
+const CJ = sharedData('cityjson-cjio-testdata', 'the real CityJSON conversion tests') ?? '';
 
 interface Case {
   name: string;
@@ -48,7 +45,7 @@ const CASES: Case[] = [
   { name: 'multi_lod', file: 'multi_lod.json', crs: 'EPSG:7415', objects: 10, features: 10, lon: 5.37, lat: 51.7, ground: [47, 50], byType: { Building: 10 } }, // 's-Hertogenbosch
 ];
 
-describe.skipIf(!present)('cityjson on real data (../shared/data/cityjson-cjio-testdata)', () => {
+describe.skipIf(!CJ)('cityjson on real data (../shared/data/cityjson-cjio-testdata)', () => {
   let tmp = '';
   const results = new Map<string, { report: ConvertReport; contents: ReadBackContent[]; dir: string }>();
 

@@ -8,6 +8,7 @@ import { TRUNCATED_GLB_BYTES, writeBrokenFixtures } from '../../../tools/demo/fi
 import { DEMO_ORIGIN } from '../../../tools/demo/origin';
 import { parseGlb, readGlbHeader, GLB_MAGIC } from '../../../tools/lib/glb';
 import type { Tileset } from '../../../tools/lib/tileset';
+import { writeHostileTiles } from '../../../tools/fixtures/hostile-tiles';
 
 const DIR = join(import.meta.dirname, '../../fixtures/tiles');
 
@@ -51,6 +52,21 @@ describe('broken tileset fixtures', () => {
       const files = await writeBrokenFixtures(tmp);
       expect(files.length).toBe(4);
       for (const f of files) expect(readFileSync(join(tmp, f)).equals(readFileSync(join(DIR, f))), f).toBe(true);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('hostile tile fixtures', () => {
+  it('are reproduced byte for byte by tools/fixtures/hostile-tiles.ts', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'hostile-'));
+    try {
+      writeHostileTiles(tmp);
+      for (const f of ['lying-b3dm/tile.b3dm', 'lying-b3dm/tileset.json', 'tileset-cycle/a.json', 'tileset-cycle/b.json']) {
+        expect(readFileSync(join(tmp, f)).equals(readFileSync(join(import.meta.dirname, '../../fixtures/hostile', f))), f).toBe(true);
+      }
+      expect(readFileSync(join(tmp, 'lying-b3dm/tile.b3dm')).byteLength).toBe(64);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

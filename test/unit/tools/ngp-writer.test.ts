@@ -3,21 +3,16 @@
  * (../shared/data/ngp-detaljplan-4.1-spec, with the small draft-04 validator of
  * tools/lib/ngp-schema.ts), and its own rules (no multigeometries, ring orientation, variables
  * and values, axis order, CRS). The schema tests are skipped with a notice where the data
- * folder is absent; the structural tests always run.
+ * folder is absent (an error under CI=true: test/shared-data.ts); the structural tests always run.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, TEXT_ONLY } from '../../../tools/lib/ngp-catalogue';
 import { loadNgpSchemas, validateNgp } from '../../../tools/lib/ngp-schema';
 import { uuidFromLabel, NGP_UUID_PATTERN } from '../../../tools/lib/ngp-uuid';
 import { NGP_MEDIA_TYPE, ngpText, writeNgpDetaljplan, type NgpPlanInput } from '../../../tools/lib/ngp-writer';
+import { sharedData } from '../../shared-data';
 
-const REPO = new URL('../../../', import.meta.url).pathname;
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const SPEC = join(DATA, 'ngp-detaljplan-4.1-spec');
-const present = existsSync(join(SPEC, 'detaljplan-4.1.json'));
-if (!present) console.warn(`[unit] notice: ${SPEC} is absent: the NGP JSON Schema checks are skipped`);
+const SPEC = sharedData('ngp-detaljplan-4.1-spec', "the NGP writer's JSON Schema checks");
 
 const E0 = 160_000;
 const N0 = 6_945_000;
@@ -204,8 +199,8 @@ describe('uuidFromLabel', () => {
   });
 });
 
-describe.skipIf(!present)('against the NGP Detaljplan 4.1 JSON Schemas', () => {
-  const registry = present ? loadNgpSchemas(SPEC) : new Map();
+describe.skipIf(!SPEC)('against the NGP Detaljplan 4.1 JSON Schemas', () => {
+  const registry = SPEC ? loadNgpSchemas(SPEC) : new Map();
 
   it('accepts the output when every provision has a catalogue reference', () => {
     const plan = samplePlan();

@@ -3,8 +3,8 @@
  * fixtures (test/fixtures/validate/) each give their specific message; the CesiumGS samples
  * and Wageningen from the shared data folder pass, or give only the known, justified findings.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../tools/cli';
@@ -12,6 +12,7 @@ import { staticMounts } from '../../../tools/server/vite-static-plugin';
 import { formatIssue, type Report } from '../../../tools/validate/report';
 import { appSiteFor, localPathOf } from '../../../tools/validate/scene';
 import { InputError, validateFile } from '../../../tools/validate/validate';
+import { sharedData } from '../../shared-data';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIX = join(REPO, 'test/fixtures/validate');
@@ -212,13 +213,6 @@ describe('validate: command line', () => {
 
 // ---- shared data: the CesiumGS samples and Wageningen ----
 
-function dataDir(): string | null {
-  const env = process.env.TWIN_DATA_DIR;
-  if (env) return existsSync(env) ? resolve(env) : null;
-  const shared = resolve(REPO, '..', 'shared', 'data');
-  return existsSync(shared) ? shared : null;
-}
-
 function findTilesets(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir)) {
@@ -229,8 +223,8 @@ function findTilesets(dir: string): string[] {
   return out.sort();
 }
 
-const DATA = dataDir();
-if (!DATA) console.warn('[validate] notice: no shared data folder (../shared/data or TWIN_DATA_DIR): CesiumGS samples and Wageningen not validated');
+const SAMPLES = sharedData('cesium-3d-tiles-samples', 'validate on the CesiumGS samples');
+const WAGENINGEN = sharedData('wageningen-3dtiles-1.1/7-624-528/tileset.json', 'validate on Wageningen');
 
 /**
  * Findings on the samples that are justified, not bugs of the validator:
@@ -242,9 +236,9 @@ const KNOWN_ERRORS: Record<string, string[]> = {
   '1.0/TilesetWithDiscreteLOD/tileset.json': ['ERROR tileset.json: root.children[0].children[0].content: dragon_high.b3dm: file not found'],
 };
 
-describe.skipIf(!DATA)('validate: shared data', () => {
-  const samples = DATA ? join(DATA, 'cesium-3d-tiles-samples') : '';
-  const tilesets = DATA && existsSync(samples) ? findTilesets(samples) : [];
+describe.skipIf(!SAMPLES)('validate: the CesiumGS samples', () => {
+  const samples = SAMPLES ?? '';
+  const tilesets = SAMPLES ? findTilesets(SAMPLES) : [];
 
   it('finds the CesiumGS samples', () => {
     expect(tilesets.length).toBeGreaterThanOrEqual(20);
@@ -265,11 +259,11 @@ describe.skipIf(!DATA)('validate: shared data', () => {
     expect(quad.tiles).toBeGreaterThan(20);
     expect(oct.tiles).toBeGreaterThan(20);
   });
+});
 
-  it('Wageningen (pg2b3dm, implicit quadtree with a region, glb content) passes clean', () => {
-    const path = join(DATA!, 'wageningen-3dtiles-1.1/7-624-528/tileset.json');
-    if (!existsSync(path)) return;
-    const r = validateFile(path);
+describe.skipIf(!WAGENINGEN)('validate: Wageningen', () => {
+  it('passes clean (pg2b3dm, implicit quadtree with a region, glb content)', () => {
+    const r = validateFile(WAGENINGEN!);
     expect(lines(r)).toEqual([]);
     expect(r.tiles).toBe(17);
     expect(r.contentFiles).toBe(18); // 13 glb + 5 subtrees

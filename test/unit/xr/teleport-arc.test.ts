@@ -46,16 +46,16 @@ describe('teleport arc', () => {
 
   describe('isTeleportTarget', () => {
     const up = new Vector3(0, 1, 0);
-    it('should accept the ground and low horizontal surfaces, and plan areas at any height', () => {
+    it('should accept the ground (terrain at any height) and low horizontal surfaces', () => {
       expect(isTeleportTarget('tiles3d', new Vector3(0, -1.7, 0), up, -1.7)).toBe(true);
       expect(isTeleportTarget('ground-plane', new Vector3(0, -2.1, 0), up, -1.7)).toBe(true);
-      expect(isTeleportTarget('zoning', new Vector3(0, 20, 0), up, -1.7)).toBe(true);
+      expect(isTeleportTarget('ground', new Vector3(0, 20, 0), up, -1.7)).toBe(true);
     });
 
     it('should refuse roofs, walls and steep slopes', () => {
       expect(isTeleportTarget('tiles3d', new Vector3(0, 12, 0), up, -1.7)).toBe(false);
       expect(isTeleportTarget('tiles3d', new Vector3(0, 0, 0), new Vector3(1, 0, 0), -1.7)).toBe(false);
-      expect(isTeleportTarget('zoning', new Vector3(0, 0, 0), new Vector3(0.8, 0.6, 0), -1.7)).toBe(false);
+      expect(isTeleportTarget('ground', new Vector3(0, 0, 0), new Vector3(0.8, 0.6, 0), -1.7)).toBe(false);
     });
   });
 });

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { B3DMLoaderBase } from '3d-tiles-renderer/core';
 import { b3dmLayout, upgradeB3dm } from '../../../../src/engine/tiles/legacy-b3dm';
+import { LYING_BATCH_TABLE_BYTES } from '../../../../tools/fixtures/hostile-tiles';
+import { sharedData } from '../../../shared-data';
 
 /** A tiny stand-in glb (only its bytes matter here). */
 const GLB = new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0, 12, 0, 0, 0]);
@@ -73,9 +75,30 @@ describe('legacy-b3dm', () => {
       expect(upgradeB3dm(current)).toBe(current);
     });
 
-    const sample = resolve(__dirname, '../../../../../shared/data/cesium-3d-tiles-samples/1.0/TilesetWithDiscreteLOD/dragon_low.b3dm');
-    it.skipIf(!existsSync(sample))('should leave a real 1.0 b3dm (CesiumGS sample) untouched', () => {
-      const bytes = readFileSync(sample);
+    it('should refuse the 64-byte tile whose header claims a 1.5 GB batch table (test/fixtures/hostile), allocating nothing', () => {
+      const bytes = readFileSync(resolve(__dirname, '../../../../test/fixtures/hostile/lying-b3dm/tile.b3dm'));
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      expect(b3dmLayout(new Uint8Array(buffer))).toBe('legacy-1');
+      expect(() => upgradeB3dm(buffer)).toThrow(new RangeError(`b3dm header says its batch table JSON has ${LYING_BATCH_TABLE_BYTES} bytes, but the tile has only 44 bytes after its 20-byte header`));
+    });
+
+    it('should check every length of both legacy layouts against the bytes received', () => {
+      const withLength = (tile: ArrayBuffer, offset: number, value: number): ArrayBuffer => {
+        const copy = tile.slice(0);
+        new DataView(copy).setUint32(offset, value, true);
+        return copy;
+      };
+      const one = legacy1(2, '{"id":[1,2]}');
+      expect(() => upgradeB3dm(withLength(one, 8, one.byteLength + 8))).toThrow(`b3dm header says the tile has ${one.byteLength + 8} bytes, but ${one.byteLength} were received`);
+      expect(() => upgradeB3dm(withLength(one, 12, 1_000_000))).toThrow(`b3dm header says the tile has 1000000 features, more than its ${one.byteLength} bytes can hold`);
+      const two = legacy2(2, '{"h":{"byteOffset":0,"componentType":"FLOAT","type":"SCALAR"}}', new Uint8Array(8));
+      expect(() => upgradeB3dm(withLength(two, 16, 1 << 30))).toThrow(/^b3dm header says its batch table binary has 1073741824 bytes, but the tile has only \d+ bytes after its batch table JSON$/);
+      expect(() => upgradeB3dm(withLength(two, 12, two.byteLength))).toThrow(/^b3dm header says its batch table JSON has \d+ bytes, but the tile has only \d+ bytes after its 24-byte header$/);
+    });
+
+    const sample = sharedData('cesium-3d-tiles-samples/1.0/TilesetWithDiscreteLOD/dragon_low.b3dm', 'the legacy b3dm check on a real CesiumGS sample');
+    it.skipIf(!sample)('should leave a real 1.0 b3dm (CesiumGS sample) untouched', () => {
+      const bytes = readFileSync(sample!);
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       expect(b3dmLayout(new Uint8Array(buffer))).toBe('current');
       expect(upgradeB3dm(buffer)).toBe(buffer);

@@ -81,6 +81,9 @@ describe('describe-error', () => {
     it('should report truncated or corrupt content', () => {
       expect(describeLoadError(new RangeError('Invalid typed array length: 4096'))).toBe('content is truncated or corrupt (Invalid typed array length: 4096)');
       expect(describeLoadError(new Error('GLTFLoader: Invalid glTF binary magic'))).toMatch(/^content is truncated or corrupt/);
+      // a header whose lengths do not fit the tile, even when the length is that of a JSON part
+      const lying = 'b3dm header says its batch table JSON has 1500000000 bytes, but the tile has only 44 bytes after its 20-byte header';
+      expect(describeLoadError(new RangeError(lying))).toBe(`content is truncated or corrupt (${lying})`);
     });
 
     it('should pass other messages through, and stringify non-errors', () => {

@@ -27,6 +27,17 @@ function meshFeatures(ids: (number | null)[], infos: { propertyTable?: number | 
 
 describe('feature-properties', () => {
   describe('toPlain', () => {
+    it('should copy keys named like built-ins as ordinary properties, never changing a prototype', () => {
+      const data = JSON.parse('{"__proto__":{"polluted":true},"constructor":"a builder","toString":7,"name":"Stadshuset"}') as Record<string, unknown>;
+      const out = toPlain(data) as Record<string, unknown>;
+      expect(Object.keys(out)).toEqual(['__proto__', 'constructor', 'toString', 'name']);
+      expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: true });
+      expect(out.constructor).toBe('a builder');
+      expect(out.toString).toBe(7);
+      expect('polluted' in out).toBe(false);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
     it('should turn typed arrays into plain arrays', () => {
       const out = toPlain(new Float32Array([1.5, 2.5]));
       expect(Array.isArray(out)).toBe(true);
@@ -87,6 +98,19 @@ describe('feature-properties', () => {
         },
       };
       expect(featurePropertiesAt(hitOn(mesh, { faceIndex: 0, barycoord: new Vector3(1, 0, 0) }))).toEqual({ building: 'b1', parcel: 'p2' });
+    });
+
+    it('should keep a property row or feature label named __proto__ as a property of the hit', () => {
+      const mesh = twoTriangles();
+      mesh.userData = {
+        meshFeatures: meshFeatures([1, 5], [{ propertyTable: 0 }, { label: '__proto__' }]),
+        structuralMetadata: { getPropertyTableData: () => JSON.parse('{"__proto__":{"isAdmin":true},"name":"Rådhuset"}') as Record<string, unknown> },
+      };
+      const props = featurePropertiesAt(hitOn(mesh, { faceIndex: 0, barycoord: new Vector3(1, 0, 0) }))!;
+      expect(Object.keys(props)).toEqual(['__proto__', 'name']);
+      expect(Object.getOwnPropertyDescriptor(props, '__proto__')?.value).toBe(5);
+      expect(props.name).toBe('Rådhuset');
+      expect('isAdmin' in props).toBe(false);
     });
 
     it('should report the raw feature IDs (by label, else featureIdN) without a property table', () => {

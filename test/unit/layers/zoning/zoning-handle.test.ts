@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Raycaster, Sphere, Vector3, type Intersection } from 'three';
 import { createSceneFrame } from '../../../../src/geo';
-import { buildPlanGeometry } from '../../../../src/layers/zoning/plan-geometry';
+import { buildPlanMeshes } from '../../../../src/layers/zoning/plan-meshes';
 import { PlanObjects } from '../../../../src/layers/zoning/plan-objects';
 import { createZoningHandle } from '../../../../src/layers/zoning/zoning-handle';
 import { ORIGIN, samplePlan } from './plan-fixture';
@@ -11,7 +11,7 @@ const frame = createSceneFrame(ORIGIN);
 function setup() {
   const doc = samplePlan();
   const handle = createZoningHandle('plan', () => frame, () => 28);
-  handle.setPlan(doc, new PlanObjects(buildPlanGeometry(doc, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 })));
+  handle.setPlan(doc, new PlanObjects(buildPlanMeshes(doc, { origin: ORIGIN, groundHeight: 28, drapeRange: 10 })));
   handle.setBusy(false);
   return handle;
 }
@@ -48,12 +48,12 @@ describe('zoning handle', () => {
     expect(handle.featuresAlong(downAt(50, 4))).toEqual([]);
   });
 
-  it('should offer a raycast hit inside plan areas only, and its bounds', () => {
+  it('should have no surface of its own to hit (it is draped on others), and give its bounds', () => {
     const handle = setup();
+    expect(handle.draped).toBe(true);
     const out: Intersection[] = [];
     handle.raycast(downAt(50, 4), out);
-    handle.raycast(downAt(800, 800), out);
-    expect(out).toHaveLength(1);
+    expect(out).toEqual([]);
     const sphere = new Sphere();
     expect(handle.boundingSphere!(sphere)).toBe(true);
     // the areas reach from (−50, −50) to (150, 50) m east, north

@@ -4,19 +4,18 @@
  * draft-04 validator the NGP writer is checked with (tools/lib/ngp-schema.ts; Lantmäteriet's
  * GeoJSON 1.1 schema, not available offline, is stood in for by RFC 7946 shapes there).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNgpSchemas, validateNgp } from '../../../../tools/lib/ngp-schema';
+import { sharedData } from '../../../shared-data';
 
 const REPO = resolve(__dirname, '../../../..');
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const SPEC = join(DATA, 'ngp-detaljplan-4.1-spec');
+const SPEC = sharedData('ngp-detaljplan-4.1-spec', 'the NGP fixtures against the Detaljplan 4.1 schema');
 const FIXTURES = join(REPO, 'test/fixtures/plans');
-const present = existsSync(join(SPEC, 'detaljplan-4.1.json'));
 
-describe.skipIf(!present)('NGP fixtures against the Detaljplan 4.1 schema', () => {
-  const registry = present ? loadNgpSchemas(SPEC) : new Map();
+describe.skipIf(!SPEC)('NGP fixtures against the Detaljplan 4.1 schema', () => {
+  const registry = SPEC ? loadNgpSchemas(SPEC) : new Map();
   const check = (doc: unknown): string[] => validateNgp(doc, registry).map((i) => `${i.path}: ${i.message}`);
   const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 

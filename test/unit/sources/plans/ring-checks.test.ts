@@ -37,15 +37,14 @@ describe('selfIntersects', () => {
     expect(selfIntersects([[0, 0], [10, 0], [10, 10], [5, 0], [0, 10]])).toBe(true);
   });
 
+  // (how fast, on 20 000 vertices: `npm run bench -- --only algorithms`)
   it('should handle long rings: a 20 000-vertex circle is simple, and one crossing is found', () => {
     const n = 20_000;
     const circle: XY[] = Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n) * 1000, Math.sin((2 * Math.PI * i) / n) * 1000]);
-    const t0 = performance.now();
     expect(selfIntersects(circle)).toBe(false);
     const crossed = circle.slice();
     [crossed[100], crossed[101]] = [crossed[101]!, crossed[100]!];
     expect(selfIntersects(crossed)).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 

@@ -3,19 +3,17 @@
  * (Oppmanna-Tollarp 2:32, Kristianstad, SWEREF 99 13 30, coordinates (N, E)), and on small
  * hand-made variants of it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromWgs84 } from '../../../../src/geo';
-import { parsePlan, PlanParseError, type Provision } from '../../../../src/sources/plans';
+import { parsePlan, PlanParseError, type PlanDocument, type Provision } from '../../../../src/sources/plans';
 import { selfIntersects, signedArea } from '../../../../src/sources/plans/ring-checks';
 import { crsFromName, heightSystemFromName } from '../../../../src/sources/plans/ss637040';
+import { sharedData } from '../../../shared-data';
 
 const REPO = resolve(__dirname, '../../../..');
-const DATA = process.env.TWIN_DATA_DIR ? resolve(REPO, process.env.TWIN_DATA_DIR) : resolve(REPO, '..', 'shared', 'data');
-const FILE = join(DATA, 'detaljplan-ss637040-qgissverige', 'plankarta.xml');
-const present = existsSync(FILE);
-const xml = present ? readFileSync(FILE, 'utf8') : '';
+const FILE = sharedData('detaljplan-ss637040-qgissverige/plankarta.xml', 'parsePlan on the real SS 637040 plan');
 
 describe('crsFromName / heightSystemFromName', () => {
   it('should map SS 637040 CRS names to EPSG codes', () => {
@@ -29,8 +27,10 @@ describe('crsFromName / heightSystemFromName', () => {
   });
 });
 
-describe.skipIf(!present)('parsePlan on the SS 637040 example (../shared/data)', () => {
-  const doc = parsePlan(xml);
+describe.skipIf(!FILE)('parsePlan on the SS 637040 example (../shared/data)', () => {
+  // (vitest collects a skipped describe too: parse only where the file exists)
+  const xml = FILE ? readFileSync(FILE, 'utf8') : '';
+  const doc = FILE ? parsePlan(xml) : ({ provisions: [] } as unknown as PlanDocument);
   const uses = doc.provisions.filter((p) => p.kind === 'användning');
   const byDesignation = (d: string): Provision => {
     const p = uses.find((u) => u.designation === d);
@@ -179,3 +179,39 @@ describe('parsePlan on broken SS 637040 input', () => {
     expect(() => parsePlan('<DP_Data xmlns="http://www.sis.se/ss637040"><plan><DP_Plan></plan>', { format: 'ss637040' })).toThrow(/not well-formed XML/);
   });
 });
+
+describe('parsePlan on SS 637040 details (test/fixtures/hostile/ss637040-entities-3d.xml)', () => {
+  const doc = parsePlan(readFileSync(join(REPO, 'test/fixtures/hostile/ss637040-entities-3d.xml'), 'utf8'));
+
+  it('should decode numeric character references in names and texts', () => {
+    expect(doc.plans[0]!.name).toBe('Kvärteret Östra Stråket & ‘Grönkilen’');
+    expect(doc.provisions.find((p) => p.kind === 'användning')!.text).toBe('Bostäder (Bostäder för äldre)');
+  });
+
+  it('should pair 3D coordinates by the srsDimension of the enclosing curve', () => {
+    expect(doc.warnings).toEqual([]);
+    const [use, prick] = doc.provisions;
+    const toEN = (ring: [number, number][]) => ring.map(([lon, lat]) => fromWgs84('EPSG:3014', lon, lat).map((v) => Math.round(v)));
+    expect(toEN(use!.geometry.polygons[0]![0]!)).toEqual([[185100, 6947500], [185300, 6947500], [185300, 6947620], [185100, 6947620]]);
+    expect(toEN(prick!.geometry.polygons[0]![0]!)).toEqual([[185120, 6947520], [185180, 6947520], [185180, 6947560], [185120, 6947560]]);
+    expect(prick!.noBuild).toBe(true);
+  });
+
+  // (fast-xml-parser reads a few MB a second on a loaded machine: hence the timeout)
+  it('should read a posList of 150,000 positions (more than a function call takes arguments)', { timeout: 60_000 }, () => {
+    const n = 150_000;
+    const pts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = (i / n) * 2 * Math.PI;
+      pts.push(`${(6947600 + 100 * Math.sin(a)).toFixed(3)} ${(185300 + 100 * Math.cos(a)).toFixed(3)}`);
+    }
+    pts.push(pts[0]!);
+    // (the plan area is the small one, so that the long line is used once, within the caps)
+    const big = readFileSync(join(REPO, 'test/fixtures/hostile/ss637040-entities-3d.xml'), 'utf8')
+      .replace('<planomrade xlink:href="#A"/>', '<planomrade xlink:href="#P"/>')
+      .replace(/<gml:Curve gml:id="c1"[\s\S]*?<\/gml:Curve>/, `<gml:Curve><gml:segments><gml:LineStringSegment><gml:posList>${pts.join(' ')}</gml:posList></gml:LineStringSegment></gml:segments></gml:Curve>`);
+    const parsed = parsePlan(big);
+    expect(parsed.provisions[0]!.geometry.polygons[0]![0]).toHaveLength(n);
+  });
+});
+

@@ -114,3 +114,35 @@ describe('XR menu', () => {
     });
   });
 });
+
+describe('XR menu tools (registered scene controls)', () => {
+  it('should list the sun and measure controls in a third column, a range as − value + on one row', async () => {
+    const { sceneControlGroups } = await import('../../../../src/state/scene-controls');
+    await import('../../../../src/state/sun-controls');
+    await import('../../../../src/state/measure-controls');
+    const { createSunStore } = await import('../../../../src/state/sun-store');
+    const { createMeasureStore } = await import('../../../../src/state/measure-store');
+    const place = { lon: 17.9, lat: 62.6, timeZone: 'Europe/Stockholm' };
+    const sun = createSunStore(() => place);
+    sun.getState().setTime(Date.parse('2026-06-21T14:00:00+02:00'));
+    const tools = { groups: sceneControlGroups(), ctx: { sun, sunPlace: () => place, measure: createMeasureStore() } };
+    const items = buildMenu(input({ lang: 'sv', tools }));
+    const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+    expect(byId['sun:shadows']).toMatchObject({ kind: 'toggle', column: 2, checked: false, label: 'Skuggor', action: { type: 'scene-control', groupId: 'sun', controlId: 'shadows' } });
+    expect(byId['sun:day:midsummer']).toMatchObject({ checked: true, label: 'Midsommar', action: { option: 'midsummer' } });
+    expect(byId['sun:time:value']).toMatchObject({ kind: 'value', label: 'Klockslag 14:00', action: null, sameRow: true });
+    expect(byId['sun:time:inc']).toMatchObject({ kind: 'button', action: { delta: 1 }, sameRow: true });
+    // measuring's two actions share a row; nothing to clear yet, so "Rensa" is disabled
+    expect(byId['measure:clear']).toMatchObject({ action: null, sameRow: true, span: [0.5, 1] });
+    const layout = layoutMenu(items);
+    const cell = (id: string) => layout.cells.find((c) => c.item.id === id)!;
+    expect(cell('sun:time:dec').y).toBe(cell('sun:time:inc').y);
+    expect(cell('sun:time:inc').x).toBeGreaterThan(cell('sun:time:value').x + cell('sun:time:value').w - 1e-9);
+    expect(layout.width).toBeCloseTo(3 * MENU_LAYOUT.columnWidth + 4 * MENU_LAYOUT.padding, 12);
+    // the − and + buttons are pressable where they are drawn
+    for (const id of ['sun:time:dec', 'sun:time:inc']) {
+      const c = cellCentre(layout, cell(id));
+      expect(cellAt(layout, c.x / layout.width + 0.5, c.y / layout.height + 0.5)?.item.id).toBe(id);
+    }
+  });
+});

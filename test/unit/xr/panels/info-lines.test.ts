@@ -11,7 +11,7 @@ describe('infoLines', () => {
     expect(lines.subtitle).toBe('Byggnader');
     expect(lines.rows).toEqual([
       ['name', 'Sambiblioteket'],
-      ['height', '18.50'],
+      ['height', '18.5'],
       ['floors', '4'],
       ['listed', '✓'],
     ]);
@@ -37,11 +37,12 @@ describe('infoLines', () => {
   });
 
   it('should format values like the desktop panel', () => {
-    expect(formatValue(null)).toBe('–');
-    expect(formatValue(3)).toBe('3');
-    expect(formatValue(2.345)).toBe('2.35');
-    expect(formatValue(false)).toBe('✗');
-    expect(formatValue([1, 2])).toBe('[1,2]');
+    expect(formatValue(null, 'en')).toBe('–');
+    expect(formatValue(3, 'en')).toBe('3');
+    expect(formatValue(2.345, 'en')).toBe('2.35');
+    expect(formatValue(2.345, 'sv')).toBe('2,35');
+    expect(formatValue(false, 'en')).toBe('✗');
+    expect(formatValue([1, 2], 'en')).toBe('[1,2]');
   });
 });
 
