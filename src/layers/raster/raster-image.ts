@@ -7,6 +7,7 @@
  */
 import { getConverter, getCrs } from '../../geo';
 import { fetchBytes, fetchText } from '../../sources/raster/fetch-bytes';
+import { RASTER_LIMITS } from '../../sources/raster/raster-limits';
 import { describeNonImage, readImageHeader } from '../../sources/raster/image-header';
 import { parseWorldFile, pixelToCrs, worldFileUrl, type WorldFile } from '../../sources/raster/world-file';
 import { CrsGridProjection, type NormalizedToCrs } from './crs-projection';
@@ -16,10 +17,7 @@ import { TileLog } from './tile-log';
 import type { RadianBox } from './radian-box';
 import { ImagePyramidSource, pyramidLayout } from './tile-sources';
 
-/** Largest image decoded: 64 megapixels (256 MB of RGBA), 32 768 px a side. */
-export const MAX_IMAGE_PIXELS = 64e6;
-export const MAX_IMAGE_SIDE = 32_768;
-const MAX_IMAGE_BYTES = 96 * 1024 * 1024;
+const { imagePixels: MAX_IMAGE_PIXELS, imageSide: MAX_IMAGE_SIDE } = RASTER_LIMITS;
 
 type Corner = readonly [number, number];
 
@@ -108,7 +106,7 @@ async function loadWorldFile(setup: RasterSetup, width: number, height: number):
   const url = setup.worldFileUrl ?? worldFileUrl(setup.url);
   let text: string;
   try {
-    text = await fetchText(url, { timeoutMs: 15_000, maxBytes: 64 * 1024, signal: setup.signal });
+    text = await fetchText(url, { ...RASTER_LIMITS.worldFile, signal: setup.signal });
   } catch (e) {
     throw new Error(`the world file ${url.split('/').pop()} could not be loaded: ${(e as Error).message}`);
   }
@@ -122,7 +120,7 @@ async function loadWorldFile(setup: RasterSetup, width: number, height: number):
 export async function buildImageRaster(setup: RasterSetup): Promise<RasterBuild> {
   let image: Awaited<ReturnType<typeof fetchBytes>>;
   try {
-    image = await fetchBytes(setup.url, { timeoutMs: 60_000, maxBytes: MAX_IMAGE_BYTES, signal: setup.signal });
+    image = await fetchBytes(setup.url, { ...RASTER_LIMITS.image, signal: setup.signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new Error(`the image could not be loaded: ${(e as Error).message}`);

@@ -3,7 +3,7 @@ import { RasterOverlay } from './raster-overlay';
 import { radianBox, type RasterBuild, type RasterSetup } from './raster-build';
 import { TileLog } from './tile-log';
 import { XyzTileSource } from './tile-sources';
-import { TILE_LIMITS } from './tile-textures';
+import { RASTER_LIMITS } from '../../sources/raster/raster-limits';
 
 /** A TMS template counts rows from the south: `{y}` becomes the library's `{-y}`. */
 export function tileTemplate(url: string, scheme: 'xyz' | 'tms'): string {
@@ -14,7 +14,7 @@ export async function buildTilesRaster(setup: RasterSetup): Promise<RasterBuild>
   const { spec } = setup;
   const log = new TileLog();
   const source = new XyzTileSource(
-    { queue: setup.queue, log, ...TILE_LIMITS },
+    { queue: setup.queue, log, ...RASTER_LIMITS.tile },
     {
       url: tileTemplate(setup.url, spec.scheme),
       minZoom: spec.minZoom,

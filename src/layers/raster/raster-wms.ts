@@ -11,7 +11,7 @@ import { RasterOverlay } from './raster-overlay';
 import { crsBoxOfLonLat, radianBox, type RasterBuild, type RasterSetup } from './raster-build';
 import { TileLog } from './tile-log';
 import { GridTileSource } from './tile-sources';
-import { TILE_LIMITS } from './tile-textures';
+import { RASTER_LIMITS } from '../../sources/raster/raster-limits';
 
 /** The finest pixel a WMS layer is asked for: metres, or degrees for a geographic CRS. */
 const FINEST_PIXEL = { metre: 0.1, degree: 1e-6 } as const;
@@ -48,7 +48,7 @@ export async function buildWmsRaster(setup: RasterSetup): Promise<RasterBuild> {
   const log = new TileLog();
   const T = spec.tileSize;
   const source = new GridTileSource(
-    { queue: setup.queue, log, ...TILE_LIMITS },
+    { queue: setup.queue, log, ...RASTER_LIMITS.tile },
     {
       projection,
       levels: Array.from({ length: levels }, (_, l) => ({ tilePixelWidth: T, tilePixelHeight: T, tileCountX: 2 ** l, tileCountY: 2 ** l })),

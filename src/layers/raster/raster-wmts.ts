@@ -12,7 +12,7 @@ import { RasterOverlay } from './raster-overlay';
 import { radianBox, type RasterBuild, type RasterSetup } from './raster-build';
 import { TileLog } from './tile-log';
 import { GridTileSource } from './tile-sources';
-import { TILE_LIMITS } from './tile-textures';
+import { RASTER_LIMITS } from '../../sources/raster/raster-limits';
 
 /** WMTS's standardised rendering pixel, metres (OGC 07-057r7, 6.1). */
 const RENDERING_PIXEL = 0.00028;
@@ -59,7 +59,7 @@ async function layerInfo(setup: RasterSetup): Promise<WmtsLayerInfo> {
   }
   let xml: string;
   try {
-    xml = await fetchText(setup.url, { timeoutMs: 20_000, maxBytes: 8 * 1024 * 1024, signal: setup.signal });
+    xml = await fetchText(setup.url, { ...RASTER_LIMITS.capabilities, signal: setup.signal });
   } catch (e) {
     throw new Error(`the WMTS capabilities could not be loaded: ${(e as Error).message}`);
   }
@@ -101,7 +101,7 @@ export async function buildWmtsRaster(setup: RasterSetup): Promise<RasterBuild> 
   const log = new TileLog();
   const bounds = spec.bounds ?? info.bounds;
   const source = new GridTileSource(
-    { queue: setup.queue, log, ...TILE_LIMITS },
+    { queue: setup.queue, log, ...RASTER_LIMITS.tile },
     {
       projection,
       levels: info.matrices.map((m) => {

@@ -20,9 +20,6 @@ export interface TileFetchContext {
   maxBytes: number;
 }
 
-/** Tile defaults: 20 s (a slow WMS renders on demand), 16 MB. */
-export const TILE_LIMITS = { timeoutMs: 20_000, maxBytes: 16 * 1024 * 1024 };
-
 /** A texture over a decoded, row-flipped bitmap, as the library's own sources make them. */
 export function bitmapTexture(bitmap: ImageBitmap): Texture {
   const texture = new Texture(bitmap);

@@ -1,7 +1,10 @@
 /**
- * Bounded downloads for raster sources: a time limit (a server that does not answer), a
- * size limit (a body that never ends), and failures in words a layer panel can show.
+ * Bounded downloads for raster sources: the app's byte-limited reading (`../fetch-limited`)
+ * with a time limit (a server that does not answer) and cancelling (a tile no longer needed),
+ * and failures as short reasons a layer's tile log can name per tile.
  */
+import { decodeUtf8 } from '../../shared/utf8';
+import { formatMib, readUpTo } from '../fetch-limited';
 
 export interface FetchBytesOptions {
   /** Give up after this long without the whole body, milliseconds. */
@@ -35,45 +38,19 @@ function abortError(): DOMException {
   return new DOMException('The download was cancelled', 'AbortError');
 }
 
-async function readBody(res: Response, maxBytes: number, cancelled: () => boolean): Promise<Uint8Array> {
+async function readBody(res: Response, maxBytes: number): Promise<Uint8Array> {
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > maxBytes) {
     await res.body?.cancel().catch(() => {});
-    throw new FetchFailure(`the answer is ${mb(length)}, more than the ${mb(maxBytes)} allowed`);
+    throw new FetchFailure(`the answer is ${formatMib(length)}, more than the ${formatMib(maxBytes)} allowed`);
   }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new FetchFailure(`the answer is longer than the ${mb(maxBytes)} allowed`);
-    }
-    chunks.push(value);
-    if (cancelled()) {
-      await reader.cancel().catch(() => {});
-      throw abortError();
-    }
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  const { bytes, complete } = await readUpTo(res, maxBytes);
+  if (!complete) throw new FetchFailure(`the answer is longer than the ${formatMib(maxBytes)} allowed`);
+  return bytes;
 }
 
 function seconds(ms: number): string {
   return `${ms < 10_000 ? String(Math.round(ms / 100) / 10) : Math.round(ms / 1000)} s`;
-}
-
-function mb(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
 }
 
 /**
@@ -106,7 +83,7 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
     }
     const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     try {
-      const bytes = await readBody(res, options.maxBytes, cancelled);
+      const bytes = await readBody(res, options.maxBytes);
       return { bytes, contentType, status: res.status };
     } catch (e) {
       if (cancelled()) throw abortError();
@@ -122,5 +99,5 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
 /** Downloads `url` as UTF-8 text within the limits. */
 export async function fetchText(url: string, options: FetchBytesOptions): Promise<string> {
   const { bytes } = await fetchBytes(url, options);
-  return new TextDecoder().decode(bytes);
+  return decodeUtf8(bytes);
 }

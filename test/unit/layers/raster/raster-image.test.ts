@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromWgs84 } from '../../../../src/geo';
-import { georeferenceProblem, imageSizeProblem, MAX_IMAGE_PIXELS, worldFileFromCorners } from '../../../../src/layers/raster/raster-image';
+import { georeferenceProblem, imageSizeProblem, worldFileFromCorners } from '../../../../src/layers/raster/raster-image';
+import { RASTER_LIMITS } from '../../../../src/sources/raster/raster-limits';
 import { pyramidLayout, PYRAMID_TILE } from '../../../../src/layers/raster/tile-sources';
 import { pixelToCrs } from '../../../../src/sources/raster/world-file';
 
@@ -14,7 +15,7 @@ describe('georeferenced images', () => {
       expect(imageSizeProblem(40000, 100)).toMatch(/^the image is 40000 × 100 px \(16 MB decoded\), too large/);
       expect(imageSizeProblem(8000, 8000)).toBeNull();
       expect(imageSizeProblem(8001, 8000)).toMatch(/too large to show/);
-      expect(8000 * 8000).toBe(MAX_IMAGE_PIXELS);
+      expect(8000 * 8000).toBe(RASTER_LIMITS.imagePixels);
     });
   });
 

@@ -6,7 +6,7 @@ import { fetchBytes, fetchText, FetchFailure } from '../../../../src/sources/ras
 
 let server: Server;
 let base = '';
-const LIMITS = { timeoutMs: 2000, maxBytes: 64 * 1024 };
+const LIMITS = { timeoutMs: 2000, maxBytes: 1024 * 1024 };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -80,8 +80,8 @@ describe('fetchBytes', () => {
   });
 
   it('should refuse bodies over the limit, declared or not', async () => {
-    expect((await failure(`${base}/declared-huge`)).message).toBe('the answer is 10 MB, more than the 66 kB allowed');
-    expect((await failure(`${base}/endless`)).message).toBe('the answer is longer than the 66 kB allowed');
+    expect((await failure(`${base}/declared-huge`)).message).toBe('the answer is 10 MiB, more than the 1 MiB allowed');
+    expect((await failure(`${base}/endless`)).message).toBe('the answer is longer than the 1 MiB allowed');
   });
 
   it('should say when the server cannot be reached', async () => {
