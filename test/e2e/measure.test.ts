@@ -90,11 +90,16 @@ describe('measuring', () => {
   it('should measure the area of a polygon drawn on a roof and close it on its first corner', async () => {
     const { page } = session.app;
     await page.getByTestId('measure-panel').locator('[data-option="area"]').click();
-    // house A in the upper half of the view, clear of the panels
-    await lookDownOn(page, [a[0], a[1] - 10]);
+    // house A a little above the middle of the view, clear of the comparison control at the
+    // top and the panels at the bottom
+    await lookDownOn(page, [a[0], a[1] - 3]);
     // the roof's corners, 10 % in towards its centre so every click lands on the roof
     const corners = houseA.footprint.map(([e, n]) => [a[0] + (e - a[0]) * 0.9, a[1] + (n - a[1]) * 0.9] as EastNorth);
+    // every corner lands on the canvas, not on a control over it
+    const onCanvas = await page.evaluate((ps) => ps.map((p) => document.elementFromPoint(p.x, p.y)?.tagName), corners.map((c) => pixel(c, houseA.height)));
+    expect(onCanvas).toEqual(['CANVAS', 'CANVAS', 'CANVAS', 'CANVAS']);
     for (const c of corners) await click(page, c, houseA.height);
+    expect((await measurement(page))!.points).toHaveLength(4);
     expect((await measurement(page))!.closed).toBe(false);
     await click(page, corners[0]!, houseA.height);
     const m = (await measurement(page))!;

@@ -8,22 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { saveScreenshot, screenshotStats } from './harness/browser.ts';
+import { shootCanvas } from './harness/canvas.ts';
 import { useApp, waitIdle } from './harness/twin.ts';
 import { centroidOf, DEMO_PARK, DEMO_PROPOSAL, toGeo } from './harness/demo-geometry.ts';
-
-/** Hides the DOM over the canvas, so a screenshot shows only the scene. */
-const HIDE_UI = '.top-bar, .side, .compare-control, .compare-swipe, .attribution, .loading-bar, .info-panel, .tool-button, .tool-panel { visibility: hidden !important; }';
-
-async function canvasShot(page: Page): Promise<PNG> {
-  const style = await page.addStyleTag({ content: HIDE_UI });
-  try {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    // frames with shadows take seconds under SwiftShader on a busy machine
-    return PNG.sync.read(await page.screenshot({ timeout: 120_000 }));
-  } finally {
-    await style.evaluate((el) => (el as HTMLElement).remove());
-  }
-}
 
 /** Mean luminance (0–255) of a square of `size` px around the canvas centre. */
 function centreLuminance(png: PNG, size = 9): number {
@@ -110,11 +97,11 @@ describe('sun study', () => {
     await page.evaluate((date) => window.twin.setSun({ date, shadows: true }), EQUINOX_NOON);
     await page.evaluate(() => window.twin.setCompare({ mode: 'after' }));
     await waitIdle(page);
-    const proposal = await canvasShot(page);
+    const proposal = (await shootCanvas(page, 'sun-noon-proposal')).png;
     saveScreenshot('sun-north-of-proposal', PNG.sync.write(proposal));
     await page.evaluate(() => window.twin.setCompare({ mode: 'before' }));
     await waitIdle(page);
-    const today = await canvasShot(page);
+    const today = (await shootCanvas(page, 'sun-noon-today')).png;
     saveScreenshot('sun-north-today', PNG.sync.write(today));
     const shaded = centreLuminance(proposal);
     const lit = centreLuminance(today);
@@ -124,7 +111,7 @@ describe('sun study', () => {
     await page.evaluate(() => window.twin.setSun({ shadows: false }));
     await page.evaluate(() => window.twin.setCompare({ mode: 'after' }));
     await waitIdle(page);
-    const unshaded = centreLuminance(await canvasShot(page));
+    const unshaded = centreLuminance((await shootCanvas(page, 'sun-noon-unshaded')).png);
     expect(unshaded).toBeGreaterThan(shaded * 1.3);
     await page.evaluate(() => window.twin.setCompare({ mode: 'before' }));
   }, 300_000);
