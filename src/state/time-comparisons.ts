@@ -7,7 +7,7 @@
  * the comparison's own.
  */
 import { parseTime, type Comparison, type SceneDocument } from '../spec';
-import { findComparison, sceneComparisons, type CompareState, type CompareStore, type ComparisonSide } from './compare-store';
+import { findComparison, sceneComparisons, shownOnSide, type CompareState, type CompareStore, type ComparisonSide } from './compare-store';
 import type { SceneStore } from './scene-store';
 import { initialStep, sceneTimeline, shownAtStep, stepAt } from './timeline';
 import type { TimelineStore } from './timeline-store';
@@ -19,6 +19,16 @@ export function sideStep(doc: SceneDocument | null, comparison: Comparison, side
   if (time === undefined || !timeline) return null;
   const span = parseTime(time);
   return typeof span === 'string' ? null : stepAt(timeline, span.start);
+}
+
+/**
+ * Whether `comparison` shows layer `id` on `side`: a comparison of layer sets as it lists them;
+ * one of two times where the timeline shows the layer at that side's time (so a layer of
+ * neither time, which both sides' lists leave out, is shown on neither).
+ */
+export function shownOnComparisonSide(doc: SceneDocument | null, comparison: Comparison, id: string, side: ComparisonSide): boolean {
+  const step = sideStep(doc, comparison, side);
+  return step === null ? shownOnSide(comparison, id, side) : shownAtStep(sceneTimeline(doc), id, step);
 }
 
 /** The side of a time comparison whose time is at timeline step `step`, or `null`. */

@@ -4,18 +4,13 @@
  * corners, read from the tiles with the Web Mercator formulas, land on the screen pixels a
  * pinhole camera puts them at, within 2 px, for a camera set with `setView`.
  */
-import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/server/staleness.ts';
-import { saveScreenshot } from './harness/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedDataSet } from './harness/data.ts';
 import { useApp, loadScene, waitIdle } from './harness/twin.ts';
 import { mapCorners } from './raster/map-corners.ts';
-import { canvasScreenshot, extremes, metresPerPixel, projectDown, type DownCamera } from './raster/screen.ts';
+import { extremes, metresPerPixel, projectDown, shootDown, type DownCamera } from './raster/screen.ts';
 
-const dataUrl = inject('dataUrl');
-if (!dataUrl) console.warn('[e2e] notice: ../shared/data is absent: the Cluj TMS registration test is skipped');
-
-const TILES = join(REPO_ROOT, '..', 'shared', 'data', 'historical-map-cluj-1869-tiles', 'tiles');
+const TILES = sharedDataSet('historical-map-cluj-1869-tiles/tiles/', 'the Cluj TMS registration test');
 const ORIGIN = { lon: 23.5922, lat: 46.775, height: 380 };
 /** The map lies on the raster ground, 0.4 m under the scene's ground height (the ground plane's clearance). */
 const PLANE = ORIGIN.height - 0.4;
@@ -23,10 +18,10 @@ const PLANE = ORIGIN.height - 0.4;
 /** Map pixels are the beige of the paper; the ground plane around them is magenta, lit. */
 const isMap = (r: number, g: number, b: number) => g > 70 && !(r > 2 * g && b > 2 * g);
 
-describe.skipIf(!dataUrl)('a TMS historical map (Cluj 1869) lands where its tiles say', () => {
+describe.skipIf(!TILES)('a TMS historical map (Cluj 1869) lands where its tiles say', () => {
   // start from an empty scene: the demo's load is not what these tests are about
   const session = useApp('?scene=/fixtures/scenes/empty.json&lang=en');
-  const corners = dataUrl ? mapCorners(TILES, 16) : null;
+  const corners = TILES ? mapCorners(TILES.path, 16) : null;
 
   async function open(): Promise<void> {
     await loadScene(session.app.page, {
@@ -38,7 +33,7 @@ describe.skipIf(!dataUrl)('a TMS historical map (Cluj 1869) lands where its tile
           id: 'cluj',
           type: 'raster',
           name: 'Cluj 1869',
-          url: `${dataUrl}historical-map-cluj-1869-tiles/tiles/{z}/{x}/{y}.png`,
+          url: `${TILES!.url}{z}/{x}/{y}.png`,
           scheme: 'tms',
           minZoom: 13,
           maxZoom: 16,
@@ -67,8 +62,7 @@ describe.skipIf(!dataUrl)('a TMS historical map (Cluj 1869) lands where its tile
   it('should put the map’s five corners within 2 px of where they belong (whole map in view)', async () => {
     const cam: DownCamera = { origin: { ...ORIGIN, height: PLANE }, above: 3500, fov: 90, width: 1280, height: 800 };
     await look(cam, ORIGIN.lon, ORIGIN.lat);
-    const png = await canvasScreenshot(session.app.page);
-    saveScreenshot('raster-cluj-overview', (await import('pngjs')).PNG.sync.write(png));
+    const png = await shootDown(session.app.page, 'raster-cluj-overview', cam);
     const seen = extremes(png, isMap);
     const report: string[] = [];
     for (const key of ['north', 'west', 'east', 'southWest', 'southEast'] as const) {
@@ -87,8 +81,7 @@ describe.skipIf(!dataUrl)('a TMS historical map (Cluj 1869) lands where its tile
     // a camera straight above the corner: project relative to a scene origin there
     await look(cam, north.lon, north.lat - 0.004);
     cam.origin = { lon: north.lon, lat: north.lat - 0.004, height: PLANE };
-    const png = await canvasScreenshot(session.app.page);
-    saveScreenshot('raster-cluj-north', (await import('pngjs')).PNG.sync.write(png));
+    const png = await shootDown(session.app.page, 'raster-cluj-north', cam);
     const [ex, ey] = projectDown(cam, north.lon, north.lat);
     const [sx, sy] = extremes(png, isMap).north;
     console.log(`[e2e] Cluj north corner at ${metresPerPixel(cam).toFixed(2)} m/px: expected (${ex.toFixed(1)}, ${ey.toFixed(1)}), seen (${sx}, ${sy})`);

@@ -5,14 +5,12 @@
  * as proj4 does.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toWgs84 } from '../../src/geo/index.ts';
 import { crsToPixel, parseWorldFile } from '../../src/sources/raster/world-file.ts';
-import { saveScreenshot } from './harness/browser.ts';
 import { loadScene, useApp, waitIdle } from './harness/twin.ts';
 import { GENERATED_URL, image, writeGenerated } from './raster/generated.ts';
-import { canvasScreenshot, metresPerPixel, projectDown, type DownCamera } from './raster/screen.ts';
+import { metresPerPixel, projectDown, shootDown, type DownCamera } from './raster/screen.ts';
 
 /** Härnösand in EPSG:3014 and in longitude/latitude, by PROJ (test/fixtures/geo/sweref99.output.json). */
 const PROJ = (JSON.parse(readFileSync(new URL('../fixtures/geo/sweref99.output.json', import.meta.url), 'utf8')) as {
@@ -65,7 +63,6 @@ describe('a world-file image in EPSG:3014', () => {
     writeGenerated('marks-3014.png', png);
     writeGenerated('marks-3014.pgw', text);
   });
-  afterAll(() => {});
 
   it('should load the image and say where it is', async () => {
     const { page } = session.app;
@@ -84,8 +81,7 @@ describe('a world-file image in EPSG:3014', () => {
   });
 
   it('should put every mark within a metre of its place', async () => {
-    const png = await canvasScreenshot(session.app.page);
-    saveScreenshot('raster-world-file-3014', PNG.sync.write(png));
+    const png = await shootDown(session.app.page, 'raster-world-file-3014', cam);
     const m = metresPerPixel(cam);
     const report: string[] = [];
     MARKS.forEach(([e, n], i) => {

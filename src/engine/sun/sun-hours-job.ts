@@ -5,7 +5,8 @@
  * runtime's sun-hours store.
  */
 import { toLocalTime } from '../../geo';
-import { findComparison, sceneComparisons, shownOnSide } from '../../state/compare-store';
+import { findComparison, sceneComparisons } from '../../state/compare-store';
+import { shownOnComparisonSide } from '../../state/time-comparisons';
 import { SUNNY_HOURS, type SunHoursResult, type SunHoursSideResult } from '../../state/sun-hours-store';
 import type { Runtime } from '../runtime';
 import { groundPlaneY } from '../measure/measure-pick';
@@ -60,7 +61,7 @@ export async function computeAreaSunHours(rt: Runtime, polygon: [number, number]
       for (const layer of layers) {
         const handle = rt.engine.layer(layer.id);
         if (!handle?.setShadows || !layer.visible) continue;
-        if (id !== 'now' && !shownOnSide(comparison, layer.id, id)) continue;
+        if (id !== 'now' && !shownOnComparisonSide(doc, comparison!, layer.id, id)) continue;
         if (id === 'now' && rt.engine.timeline && !rt.engine.timeline.shown(layer.id)) continue;
         solidRoots.push(handle.object);
         // tilesets that plans drape onto are the ground; `receivesDrape: false` marks buildings

@@ -1,23 +1,15 @@
 /**
  * Screen geometry for raster registration tests: where a point of the ground appears for a
- * camera looking straight down (a pinhole model written out here), and where a class of
- * pixels reaches its extremes in a screenshot.
+ * camera looking straight down (a pinhole model written out here, on the plane the maps lie
+ * on, tangent at the origin), and where a class of pixels reaches its extremes in a shot of
+ * the canvas (test/e2e/harness/canvas.ts `shootCanvas`).
  */
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { expect } from 'vitest';
+import { shootCanvas } from '../harness/canvas.ts';
 import { createSceneFrame, type GeoOrigin } from '../../../src/geo/index.ts';
 import { PixelExtent, type PixelCorners } from './pixel-extent.ts';
-
-/** Hides the DOM panels so that screenshots show only the canvas. */
-export const HIDE_UI = '.top-bar, .side, .compare-control, .compare-swipe, .attribution, .loading-bar, .info-panel, .timeline, .xr-buttons { visibility: hidden !important; }';
-
-export async function canvasScreenshot(page: Page): Promise<PNG> {
-  const style = await page.addStyleTag({ content: HIDE_UI });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const png = PNG.sync.read(await page.screenshot());
-  await style.evaluate((el) => (el as HTMLElement).remove());
-  return png;
-}
 
 export interface DownCamera {
   /** Where the camera is: straight above `origin`'s ground point (the scene origin). */
@@ -57,4 +49,11 @@ export function extremes(png: PNG, isMap: (r: number, g: number, b: number) => b
   const c = extent.corners();
   const centre = ([x, y]: [number, number]): [number, number] => [x + 0.5, y + 0.5];
   return { north: centre(c.north), west: centre(c.west), east: centre(c.east), southWest: centre(c.southWest), southEast: centre(c.southEast) };
+}
+
+/** The canvas alone (saved as test-results/<name>-canvas.png), checked to have the camera's size. */
+export async function shootDown(page: Page, name: string, cam: DownCamera): Promise<PNG> {
+  const { png, file } = await shootCanvas(page, name);
+  expect([png.width, png.height], `the canvas of ${file}`).toEqual([cam.width, cam.height]);
+  return png;
 }

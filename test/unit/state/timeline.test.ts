@@ -4,7 +4,7 @@ import { createCompareStore } from '../../../src/state/compare-store';
 import { createSceneStore } from '../../../src/state/scene-store';
 import { initialStep, layerWeight, sceneTimeline, shownAtStep, stepAt } from '../../../src/state/timeline';
 import { createTimelineStore, CROSSFADE_MS } from '../../../src/state/timeline-store';
-import { linkTimelineAndComparisons, openingStep, shownByTimeline } from '../../../src/state/time-comparisons';
+import { linkTimelineAndComparisons, openingStep, shownByTimeline, shownOnComparisonSide } from '../../../src/state/time-comparisons';
 
 function demoLike(comparisons: unknown[] = []): SceneDocument {
   return parseScene({
@@ -153,5 +153,18 @@ describe('time comparisons and the timeline', () => {
     expect(shownByTimeline(doc, { activeId: 'then', mode: 'swipe' }, 0, 'town')).toBe(true);
     expect(shownByTimeline(doc, { activeId: 'then', mode: 'swipe' }, 0, 'proposal')).toBe(false);
     expect(shownByTimeline(doc, { activeId: 'then', mode: 'before' }, 0, 'town')).toBe(false);
+  });
+
+  it('should say which layers each side of a comparison shows: at its time, or as its lists say', () => {
+    const { doc } = setup();
+    const then = doc.comparisons!.find((c) => c.id === 'then')!;
+    // 1880: the map and the untimed ground; today: the town, today's buildings and the plan
+    expect(['ground', 'map', 'town', 'today', 'proposal', 'plan'].filter((id) => shownOnComparisonSide(doc, then, id, 'before'))).toEqual(['ground', 'map']);
+    expect(['ground', 'map', 'town', 'today', 'proposal', 'plan'].filter((id) => shownOnComparisonSide(doc, then, id, 'after'))).toEqual(['ground', 'town', 'today', 'plan']);
+    const layers = demoLike([{ id: 'layers', name: 'L', before: { name: 'A', layers: ['today'] }, after: { name: 'B', layers: ['proposal'] } }]);
+    const byLists = layers.comparisons![0]!;
+    expect(shownOnComparisonSide(layers, byLists, 'today', 'before')).toBe(true);
+    expect(shownOnComparisonSide(layers, byLists, 'today', 'after')).toBe(false);
+    expect(shownOnComparisonSide(layers, byLists, 'proposal', 'after')).toBe(true);
   });
 });
