@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, parseScene, type SceneDocument } from '../../../src/spec';
-import { createCompareStore } from '../../../src/state/compare-store';
+import { createCompareStore, findComparison, sceneComparisons } from '../../../src/state/compare-store';
 import { createSceneStore } from '../../../src/state/scene-store';
 import { initialStep, layerWeight, sceneTimeline, shownAtStep, stepAt } from '../../../src/state/timeline';
 import { createTimelineStore, CROSSFADE_MS } from '../../../src/state/timeline-store';
@@ -157,12 +157,12 @@ describe('time comparisons and the timeline', () => {
 
   it('should say which layers each side of a comparison shows: at its time, or as its lists say', () => {
     const { doc } = setup();
-    const then = doc.comparisons!.find((c) => c.id === 'then')!;
+    const then = findComparison(sceneComparisons(doc), 'then')!;
     // 1880: the map and the untimed ground; today: the town, today's buildings and the plan
     expect(['ground', 'map', 'town', 'today', 'proposal', 'plan'].filter((id) => shownOnComparisonSide(doc, then, id, 'before'))).toEqual(['ground', 'map']);
     expect(['ground', 'map', 'town', 'today', 'proposal', 'plan'].filter((id) => shownOnComparisonSide(doc, then, id, 'after'))).toEqual(['ground', 'town', 'today', 'plan']);
     const layers = demoLike([{ id: 'layers', name: 'L', before: { name: 'A', layers: ['today'] }, after: { name: 'B', layers: ['proposal'] } }]);
-    const byLists = layers.comparisons![0]!;
+    const byLists = findComparison(sceneComparisons(layers), 'layers')!;
     expect(shownOnComparisonSide(layers, byLists, 'today', 'before')).toBe(true);
     expect(shownOnComparisonSide(layers, byLists, 'today', 'after')).toBe(false);
     expect(shownOnComparisonSide(layers, byLists, 'proposal', 'after')).toBe(true);
