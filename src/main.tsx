@@ -13,7 +13,8 @@ import { startView } from './app/start-view';
 import { applyGeoView } from './engine/camera-pose';
 import { detectXrSupport } from './xr/support';
 import type { EmulatedDevice } from './xr/emulator';
-import type { SceneDocument } from './spec';
+import { instantOf, type SceneDocument } from './spec';
+import { sceneTimeline, stepAt } from './state/timeline';
 import { App, type AppXr } from './ui/App';
 import './ui/styles.css';
 
@@ -48,11 +49,21 @@ async function loadXr(): Promise<AppXr | null> {
 
 let firstLoad = true;
 
+/** `?time=`: the timeline opens at the step in force then (the scene must have times). */
+function applyTimeParam(doc: SceneDocument, time: string): void {
+  const timeline = sceneTimeline(doc);
+  const day = instantOf(time);
+  if (typeof day === 'string') runtime.scene.getState().setLoadError(`?time=${time}: expected a year or an ISO date (${day})`);
+  else if (!timeline) runtime.scene.getState().setLoadError(`?time=${time}: this scene has no times`);
+  else runtime.timeline.getState().reset(stepAt(timeline, day));
+}
+
 async function onSceneLoaded(doc: SceneDocument, isCurrent: () => boolean): Promise<void> {
   // the camera exists once the canvas has rendered a frame
   if (!runtime.engine.camera) await runtime.engine.clock.afterFrames(1);
   if (!isCurrent()) return; // a later loadScene has taken over the view
   const view = firstLoad && params.view ? params.view : startView(doc);
+  if (firstLoad && params.time) applyTimeParam(doc, params.time);
   firstLoad = false;
   runtime.controller?.cancelFlight();
   applyGeoView(runtime.engine.camera!, runtime.engine.frame, view);

@@ -5,8 +5,10 @@
 import { applyGeoView, readGeoView, type GeoView } from '../engine/camera-pose';
 import type { EngineStats } from '../engine/engine';
 import type { LayerState } from '../state/layer-status-store';
-import { COMPARE_MODES, findComparison, type CompareMode } from '../state/compare-store';
-import type { LayerInput, SceneDocument } from '../spec';
+import { COMPARE_MODES, findComparison, sceneComparisons, type CompareMode } from '../state/compare-store';
+import { instantOf, type LayerInput, type SceneDocument } from '../spec';
+import { sceneTimeline, stepAt } from '../state/timeline';
+import { openingStep } from '../state/time-comparisons';
 import { completeLayer, resolveScene } from './load-scene';
 import { SceneLoads } from './scene-loads';
 import type { Runtime } from '../engine/runtime';
@@ -47,6 +49,33 @@ export interface TwinCompareChange {
   id?: string | null;
   mode?: CompareMode;
   split?: number;
+}
+
+/** One step of `window.twin.time().steps`. */
+export interface TwinTimeStep {
+  /** The step's time as the scene writes it, e.g. `"1880"`. */
+  time: string;
+  /** What the step is called (a comparison's name for that time, else `time`). */
+  label: string;
+  /** Ids of the layers with a time that are shown at this step. */
+  layers: string[];
+}
+
+/** `window.twin.time()`: where the timeline stands. */
+export interface TwinTime {
+  /** The step's time the timeline is at (or moving to), or `null` when the scene has no times. */
+  time: string | null;
+  /** Its index in `steps`; 0 without a timeline. */
+  step: number;
+  /** The position drawn now: `step`, or a fraction between two steps while crossfading. */
+  position: number;
+  steps: TwinTimeStep[];
+}
+
+/** `window.twin.setTime()` options. */
+export interface SetTimeOptions {
+  /** Crossfade length, milliseconds; 0 (default) jumps. */
+  duration?: number;
 }
 
 /** `window.twin.sun()`: the sun of the sun study. */
@@ -141,6 +170,14 @@ export interface TwinApi {
   setXrScale(scale: XrScale): void;
   /** The in-scene menu: its items and where they are in the room. */
   xrMenu(): XrMenuInfo;
+  /** Where the timeline stands, and its steps (the times the scene's layers declare). */
+  time(): TwinTime;
+  /**
+   * Moves the timeline to the step in force at a year (`1880`, `"1880"`) or ISO date: the last
+   * step at or before it (the first step for earlier times). Resolves once it is drawn there;
+   * rejects for a scene without times or a value that is not a year or a date.
+   */
+  setTime(yearOrIsoDate: number | string, options?: SetTimeOptions): Promise<void>;
   /** The sun study's instant and the sun's position at the scene origin. */
   sun(): TwinSun;
   /**
@@ -207,8 +244,10 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
     show({ doc, baseUrl }) {
       engine.setOrigin(doc.origin);
       rt.selection.getState().select(null);
-      rt.compare.getState().reset(doc.comparisons);
       rt.scene.getState().setScene(doc, baseUrl);
+      // after the scene: the timeline and the time comparisons read the new document
+      rt.compare.getState().reset(doc.comparisons);
+      rt.timeline.getState().reset(openingStep(doc, rt.compare.getState()));
       shownAtFrame = engine.clock.frames;
     },
     afterShow: ({ doc }, isCurrent) => hooks.onSceneLoaded(doc, isCurrent),
@@ -338,6 +377,31 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
     xrMenu() {
       return hooks.xr?.menuInfo() ?? { open: false, items: [] };
     },
+    time() {
+      const timeline = sceneTimeline(rt.scene.getState().doc);
+      const { step } = rt.timeline.getState();
+      if (!timeline) return { time: null, step: 0, position: 0, steps: [] };
+      return {
+        time: timeline.steps[step]?.time ?? null,
+        step,
+        position: engine.timeline?.position ?? step,
+        steps: timeline.steps.map((s) => ({ time: s.time, label: s.label, layers: [...s.layers] })),
+      };
+    },
+    async setTime(value, options = {}) {
+      if (typeof value !== 'number' && typeof value !== 'string') throw new Error(`setTime: expected a year or an ISO date, got ${JSON.stringify(value)}`);
+      const day = instantOf(value);
+      if (typeof day === 'string') throw new Error(`setTime: expected a year or an ISO date: ${day}`);
+      await needScene('setTime');
+      const timeline = sceneTimeline(rt.scene.getState().doc);
+      if (!timeline) throw new Error('setTime: this scene has no times (no layer declares a "time")');
+      const duration = options.duration ?? 0;
+      if (!(duration >= 0)) throw new Error(`setTime: duration must be ≥ 0 ms, got ${JSON.stringify(options.duration)}`);
+      rt.timeline.getState().setStep(stepAt(timeline, day), duration);
+      do await engine.clock.afterFrames(1);
+      while (engine.timeline?.animating());
+      await engine.clock.afterFrames(1);
+    },
     sun() {
       const { time, shadows } = rt.sun.getState();
       const place = rt.sunPlace();
@@ -415,7 +479,7 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
     },
     compare() {
       const { activeId, mode, split } = rt.compare.getState();
-      const c = findComparison(rt.scene.getState().doc?.comparisons, activeId);
+      const c = findComparison(sceneComparisons(rt.scene.getState().doc), activeId);
       if (!c) return null;
       return {
         id: c.id,
@@ -429,7 +493,7 @@ export function createTwinApi(rt: Runtime, version: string, hooks: TwinApiHooks)
     async setCompare(change) {
       if (typeof change !== 'object' || change === null) throw new Error('setCompare: expected { id?, mode?, split? }');
       const { id, mode, split } = change;
-      const comparisons = rt.scene.getState().doc?.comparisons ?? [];
+      const comparisons = sceneComparisons(rt.scene.getState().doc) ?? [];
       if (id !== undefined && id !== null && !findComparison(comparisons, id)) {
         throw new Error(`setCompare: no comparison "${String(id)}" in this scene (${comparisons.map((c) => c.id).join(', ') || 'none defined'})`);
       }

@@ -10,8 +10,10 @@ import type { FeatureHit, LayerHandle, SurfaceHit, TileCounts } from '../layers/
 import { isDrapeReceiver } from '../layers/drape/drape-materials';
 import { FrameClock } from './frame-clock';
 import type { ComparisonReader } from './compare/comparison-reader';
+import type { TimelineReader } from './timeline/timeline-reader';
 import { shownOnSide, type ComparisonSide } from '../state/compare-store';
 import { DESKTOP_BUDGET, type TileBudget } from './tiles/tile-budget';
+import { RasterDrapes } from './raster/raster-drapes';
 
 /**
  * How finely tiles are drawn now, read by every tiles layer each frame: its error target is
@@ -96,7 +98,14 @@ export class Engine {
    * surface hits skip layers that the comparison hides where the ray is.
    */
   compare: ComparisonReader | null = null;
+  /**
+   * The timeline as drawn (set by the runtime). Picking, `featuresAt` and surface hits skip
+   * layers whose time is not shown now.
+   */
+  timeline: TimelineReader | null = null;
   readonly tileQuality: TileQuality = { errorScale: 1, budget: DESKTOP_BUDGET };
+  /** The ground surfaces that receive raster layers, and the rasters draped on them. */
+  readonly rasterDrapes = new RasterDrapes();
   /** The scene's ground plane (set by the canvas while it is drawn): a surface for picking while visible. */
   groundPlane: Object3D | null = null;
   /** Whether the sun study's light and shadows are in the scene now (`setSunShadows`). */
@@ -137,8 +146,9 @@ export class Engine {
     return this.handles.values();
   }
 
-  /** `true` while any layer has pending work. */
+  /** `true` while any layer has pending work or the timeline is crossfading. */
   isBusy(): boolean {
+    if (this.timeline?.animating()) return true;
     for (const h of this.handles.values()) if (h.isBusy()) return true;
     return false;
   }
@@ -160,8 +170,9 @@ export class Engine {
     return this.compare?.sideAt(ndcX, this.gl?.xr.isPresenting ?? false) ?? null;
   }
 
-  /** Whether the active comparison (if any) draws layer `id` on `side`. */
+  /** Whether the timeline shows layer `id` now and the active comparison (if any) draws it on `side`. */
   shownOn(id: string, side: ComparisonSide | null): boolean {
+    if (this.timeline && !this.timeline.shown(id)) return false;
     return side === null || shownOnSide(this.compare!.active(), id, side);
   }
 

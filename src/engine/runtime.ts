@@ -10,6 +10,9 @@ import { createCompareStore } from '../state/compare-store';
 import { createLayerStatusStore } from '../state/layer-status-store';
 import { createSceneStore } from '../state/scene-store';
 import { createSelectionStore } from '../state/selection-store';
+import { createTimelineStore } from '../state/timeline-store';
+import { linkTimelineAndComparisons } from '../state/time-comparisons';
+import { TimelineReader } from './timeline/timeline-reader';
 import { createSunStore, sunPlaceOf, type SunPlace } from '../state/sun-store';
 import { createMeasureStore } from '../state/measure-store';
 import { createSunHoursStore } from '../state/sun-hours-store';
@@ -21,6 +24,8 @@ export interface Runtime {
   selection: ReturnType<typeof createSelectionStore>;
   /** The active before / after comparison and how it is shown (toggle or swipe). */
   compare: ReturnType<typeof createCompareStore>;
+  /** Where the timeline stands (the step, or a drag). */
+  timeline: ReturnType<typeof createTimelineStore>;
   /** The sun study: the instant, shadows on or off, playing the day. */
   sun: ReturnType<typeof createSunStore>;
   /** Where the sun is watched from: the scene origin in the scene's time zone. */
@@ -40,6 +45,7 @@ export function createRuntime(): Runtime {
     status: createLayerStatusStore(),
     selection: createSelectionStore(),
     compare: createCompareStore(),
+    timeline: createTimelineStore(),
     sun: createSunStore(() => rt.sunPlace()),
     sunPlace: () => sunPlaceOf(rt.scene.getState().doc),
     measure: createMeasureStore(),
@@ -47,7 +53,9 @@ export function createRuntime(): Runtime {
     controller: null,
   };
   rt.engine.compare = new ComparisonReader(rt.scene, rt.compare);
-  // lives as long as the runtime's stores
+  rt.engine.timeline = new TimelineReader(rt.scene, rt.compare, rt.timeline);
+  // these live as long as the runtime's stores
   clearSelectionHiddenByComparison(rt.scene, rt.compare, rt.selection);
+  linkTimelineAndComparisons(rt.scene, rt.compare, rt.timeline);
   return rt;
 }

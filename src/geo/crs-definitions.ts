@@ -1,7 +1,7 @@
 /**
  * The CRS record type and the built-in definitions: WGS84 (EPSG:4326, EPSG:4978),
- * SWEREF 99 TM (EPSG:3006), the twelve SWEREF 99 local zones (EPSG:3007–3018) and
- * RH 2000 height (EPSG:5613).
+ * SWEREF 99 TM (EPSG:3006), the twelve SWEREF 99 local zones (EPSG:3007–3018),
+ * RH 2000 height (EPSG:5613) and Web Mercator (EPSG:3857, the CRS of web map tiles).
  *
  * Axis order: `axisOrder` records the order the *authority* (EPSG) defines. SWEREF 99
  * projections are officially (northing, easting) and EPSG:4326 is officially (latitude,
@@ -165,5 +165,19 @@ export const BUILTIN_CRS: readonly CrsDefinition[] = [
     units: 'metre',
     axisOrder: 'up',
     bounds: { geographic: SWEDEN },
+  },
+  {
+    // a Mercator projection of WGS84 coordinates on a sphere of radius 6 378 137 m (not conformal
+    // on the ellipsoid); `+nadgrids=@null` keeps the datum untouched, as EPSG defines it
+    code: 'EPSG:3857',
+    name: 'WGS 84 / Pseudo-Mercator',
+    kind: 'projected',
+    units: 'metre',
+    proj4: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs',
+    axisOrder: 'east-north',
+    bounds: {
+      geographic: { west: -180, south: -85.06, east: 180, north: 85.06 },
+      projected: { minEasting: -20037509, maxEasting: 20037509, minNorthing: -20048967, maxNorthing: 20048967 },
+    },
   },
 ];

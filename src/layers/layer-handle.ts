@@ -68,6 +68,11 @@ export interface LayerHandle {
   /** The layer's bounds in the scene frame into `out`; `false` while unknown. */
   boundingSphere?(out: Sphere): boolean;
   /**
+   * For layers that crossfade on the timeline (rasters): how much of the layer to draw now,
+   * 0…1, set each frame before drawing. Layers without it are hidden while their weight is below ½.
+   */
+  setTimeWeight?(weight: number): void;
+  /**
    * For layers of solid geometry (buildings, terrain): casts and receives the sun study's
    * shadows (`true`), or neither (`false`, the default), for what is loaded now and later.
    * Layers without it (draped plans, overlays) take no part in shadows or sun hours.

@@ -13,6 +13,11 @@ import { useRuntime } from './runtime-context';
 const CLEARANCE = 0.4;
 const RADIUS = 40_000;
 
+/** Height of the ground plane in the scene frame (y, metres): the scene's ground height less the clearance. */
+export function groundPlaneY(ground: { height?: number } | undefined, originHeight: number): number {
+  return (ground?.height ?? originHeight) - originHeight - CLEARANCE;
+}
+
 export function GroundPlane() {
   const rt = useRuntime();
   const ground = useStore(rt.scene, (s) => s.doc?.ground);
@@ -45,6 +50,6 @@ export function GroundPlane() {
   }, [rt, ground]);
   if (!ground) return null;
   material.color.set(ground.colour);
-  const y = (ground.height ?? originHeight) - originHeight - CLEARANCE;
+  const y = groundPlaneY(ground, originHeight);
   return <mesh ref={mesh} name="ground-plane" geometry={geometry} material={material} position={[0, y, 0]} renderOrder={-1} receiveShadow={shadows} />;
 }

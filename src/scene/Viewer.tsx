@@ -6,12 +6,13 @@ import type { ReactNode } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { useStore } from 'zustand';
 import { CameraRig } from './CameraRig';
-import { CompareRenderer } from './CompareRenderer';
+import { SceneRenderer } from './SceneRenderer';
 import { GroundPlane } from './GroundPlane';
 import { Lighting } from './Lighting';
 import { MeasureView } from './measure/MeasureView';
 import { SunHoursView } from './sun/SunHoursView';
 import { PickOnTap } from './PickOnTap';
+import { RasterGround } from './RasterGround';
 import { SceneLayers } from './SceneLayers';
 import { SelectionMarker } from './SelectionMarker';
 import { useRuntime } from './runtime-context';
@@ -39,11 +40,12 @@ export function Viewer({ onHome, children }: ViewerProps) {
       <CameraRig groundHeight={groundHeight} onHome={onHome} fogColor={SKY_COLOUR} />
       <PickOnTap />
       <GroundPlane />
+      <RasterGround />
       <SceneLayers />
       <SelectionMarker />
       <MeasureView />
       <SunHoursView />
-      <CompareRenderer />
+      <SceneRenderer />
       {children}
     </Canvas>
   );

@@ -1,6 +1,7 @@
 /**
  * Fetching with a byte limit: the one place the app reads a body whole (scene documents, zoning
- * plans) or samples one (format detection). A body over its limit is refused from its
+ * plans, and through `sources/raster/fetch-bytes` raster tiles, images, world files and
+ * capabilities) or samples one (format detection). A body over its limit is refused from its
  * Content-Length when the server sends one, or stops being read as soon as it passes the limit,
  * so a huge or endless response costs at most the limit. Errors name the URL and the reason.
  */
@@ -22,7 +23,8 @@ export interface FetchLimit {
   what: string;
 }
 
-const mib = (bytes: number): string => `${formatNumber(bytes / MIB, 'en', 1)} MiB`;
+/** A size for messages, e.g. `2.9 MiB`. */
+export const formatMib = (bytes: number): string => `${formatNumber(bytes / MIB, 'en', 1)} MiB`;
 
 async function request(url: string): Promise<Response> {
   let res: Response;
@@ -38,8 +40,11 @@ async function request(url: string): Promise<Response> {
   return res;
 }
 
-/** Reads at most `max` bytes of a body; `complete` says whether that was all of it. Cancels the rest. */
-async function readUpTo(res: Response, max: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+/**
+ * Reads at most `max` bytes of a body; `complete` says whether that was all of it. Cancels the
+ * rest. Rejects when the body's stream errors (or its request is aborted).
+ */
+export async function readUpTo(res: Response, max: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
   if (!res.body) return { bytes: new Uint8Array(0), complete: true };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -79,10 +84,10 @@ export async function fetchBytes(url: string, limit: FetchLimit): Promise<Uint8A
   const announced = Number(res.headers.get('content-length'));
   if (Number.isFinite(announced) && announced > limit.maxBytes) {
     await res.body?.cancel().catch(() => {});
-    throw new Error(`The ${limit.what} at ${url} is ${mib(announced)}, larger than ${mib(limit.maxBytes)} (the limit for a ${limit.what}); it was not read.`);
+    throw new Error(`The ${limit.what} at ${url} is ${formatMib(announced)}, larger than ${formatMib(limit.maxBytes)} (the limit for a ${limit.what}); it was not read.`);
   }
   const { bytes, complete } = await readUpTo(res, limit.maxBytes);
-  if (!complete) throw new Error(`The ${limit.what} at ${url} is larger than ${mib(limit.maxBytes)} (the limit for a ${limit.what}); it was not read.`);
+  if (!complete) throw new Error(`The ${limit.what} at ${url} is larger than ${formatMib(limit.maxBytes)} (the limit for a ${limit.what}); it was not read.`);
   return bytes;
 }
 

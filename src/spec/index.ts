@@ -13,6 +13,7 @@ export * from './validate';
 export * from './layer-registry';
 export * from './viewpoint';
 export * from './comparison';
+export * from './time';
 export { migrateScene } from './migrate';
 export * from './layers';
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { identifier, opacity, url } from './primitives';
+import { timeText } from './time';
 
 export const layerBaseShape = {
   id: identifier.describe('Unique id of the layer within the scene.'),
@@ -12,6 +13,11 @@ export const layerBaseShape = {
   opacity: opacity.default(1).describe('Opacity, 0 (transparent) to 1 (opaque).'),
   url: url.describe('Source URL: absolute, or relative to the scene document.'),
   attribution: z.string({ error: 'expected an attribution text' }).optional().describe('Credit shown for this layer’s data.'),
+  time: timeText
+    .optional()
+    .describe(
+      'When the layer’s content is from: a year ("1869"), a date ("1960-06-14") or an interval ("2026/.."). The timeline shows the layer only at times it covers; a layer without a time is always shown.',
+    ),
 };
 
 export const layerBaseSchema = z.object(layerBaseShape);

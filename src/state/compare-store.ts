@@ -7,7 +7,7 @@
  * code reads `getState()`; nothing here imports three.js or React.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Comparison, ComparisonSide } from '../spec';
+import { resolveComparison, type Comparison, type ComparisonSide, type SceneDocument } from '../spec';
 
 export type { ComparisonSide };
 
@@ -27,7 +27,7 @@ export interface CompareState {
   /** Sets the divider position; clamped to 0…1, non-finite values are ignored. */
   setSplit(split: number): void;
   /** Back to the start for a newly loaded scene: see `initialCompareState`. */
-  reset(comparisons: readonly Comparison[] | undefined): void;
+  reset(comparisons: readonly { id: string }[] | undefined): void;
 }
 
 export type CompareStore = ReturnType<typeof createCompareStore>;
@@ -37,7 +37,7 @@ export type CompareStore = ReturnType<typeof createCompareStore>;
  * residents first see the town as it is today, then press the after side (e.g. "Förslag")
  * to see what changes. With no comparisons, none is active.
  */
-export function initialCompareState(comparisons: readonly Comparison[] | undefined): Pick<CompareState, 'activeId' | 'mode' | 'split'> {
+export function initialCompareState(comparisons: readonly { id: string }[] | undefined): Pick<CompareState, 'activeId' | 'mode' | 'split'> {
   return { activeId: comparisons?.[0]?.id ?? null, mode: 'before', split: 0.5 };
 }
 
@@ -51,6 +51,31 @@ export function createCompareStore() {
     },
     reset: (comparisons) => set(initialCompareState(comparisons)),
   }));
+}
+
+const resolved = new WeakMap<SceneDocument, readonly Comparison[]>();
+
+/**
+ * The scene's comparisons with their sides as layer lists (a side that is a time lists the
+ * layers of that time only; see `resolveComparison`). Computed once per document.
+ */
+export function sceneComparisons(doc: SceneDocument | null | undefined): readonly Comparison[] | undefined {
+  if (!doc?.comparisons) return undefined;
+  let list = resolved.get(doc);
+  if (!list) {
+    list = doc.comparisons.map((c) => resolveComparison(c, doc.layers));
+    resolved.set(doc, list);
+  }
+  return list;
+}
+
+/**
+ * Whether a comparison takes part in drawing under `mode`: one of two layer sets always; one of
+ * two times only in swipe mode, since its before and after modes are the timeline at that
+ * side's time (which the timeline draws, crossfading).
+ */
+export function comparisonApplies(comparison: Comparison | null, mode: CompareMode): comparison is Comparison {
+  return comparison !== null && (comparison.before.time === undefined || mode === 'swipe');
 }
 
 /** The comparison with `id` in `comparisons`, or `null`. Loop, not `find`: called per frame. */
@@ -80,6 +105,7 @@ export function shownOnSide(comparison: Comparison | null, layerId: string, side
  * by the comparison). The layer spec's own `visible: false` still hides it everywhere.
  */
 export function sideVisibility(comparison: Comparison | null, mode: CompareMode, layerId: string): ComparisonSide | 'both' | 'none' {
+  if (!comparisonApplies(comparison, mode)) return 'both';
   const own = layerSide(comparison, layerId);
   if (own === 'both') return 'both';
   if (mode === 'swipe') return own;

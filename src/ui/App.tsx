@@ -9,6 +9,7 @@ import { LayerPanel } from './LayerPanel';
 import { LoadingBar } from './LoadingBar';
 import { MeasureTool } from './measure/MeasureTool';
 import { SceneErrorBanner } from './SceneErrorBanner';
+import { Timeline } from './timeline/Timeline';
 import { SceneSourceNotice } from './SceneSourceNotice';
 import { SunTool } from './sun/SunTool';
 import { TopBar } from './TopBar';
@@ -36,6 +37,7 @@ export function App({ runtime, onHome, xr }: { runtime: Runtime; onHome(): void;
           <ViewpointList />
         </div>
         <InfoPanel />
+        <Timeline />
         <SunTool />
         <MeasureTool />
         <SceneErrorBanner />

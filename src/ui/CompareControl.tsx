@@ -4,7 +4,7 @@
  * at least 44 px for kiosk touchscreens. In swipe mode it also puts the divider over the view.
  */
 import { useStore } from 'zustand';
-import { findComparison, type CompareMode } from '../state/compare-store';
+import { findComparison, sceneComparisons, type CompareMode } from '../state/compare-store';
 import { useRuntime } from '../scene/runtime-context';
 import { useT } from './i18n';
 import { SwipeDivider } from './SwipeDivider';
@@ -12,7 +12,7 @@ import { SwipeDivider } from './SwipeDivider';
 export function CompareControl() {
   const rt = useRuntime();
   const t = useT();
-  const comparisons = useStore(rt.scene, (s) => s.doc?.comparisons);
+  const comparisons = useStore(rt.scene, (s) => sceneComparisons(s.doc));
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const mode = useStore(rt.compare, (s) => s.mode);
   if (!comparisons || comparisons.length === 0) return null;

@@ -2,7 +2,8 @@
 import { useStore } from 'zustand';
 import { useRuntime } from '../scene/runtime-context';
 import type { Comparison } from '../spec';
-import { findComparison, layerSide, sideVisibility, type CompareMode } from '../state/compare-store';
+import { comparisonApplies, findComparison, layerSide, sceneComparisons, sideVisibility, type CompareMode } from '../state/compare-store';
+import { shownByTimeline } from '../state/time-comparisons';
 import { layerControls } from '../state/layer-controls';
 import '../state/layer-controls-builtin';
 import { uiStore } from '../state/ui-store';
@@ -12,11 +13,21 @@ const NO_LAYERS: never[] = [];
 
 /** For a layer on one side of the active comparison: that side's name and where it is drawn now. */
 function compareTag(comparison: Comparison | null, mode: CompareMode, layerId: string): { side: string; hidden: boolean; note: MessageKey } | null {
+  if (!comparisonApplies(comparison, mode)) return null;
   const side = layerSide(comparison, layerId);
-  if (!comparison || side === 'both') return null;
+  if (side === 'both') return null;
   const where = sideVisibility(comparison, mode, layerId);
   const note: MessageKey = where === 'none' ? 'compareHidden' : where === 'before' ? 'compareLeft' : where === 'after' ? 'compareRight' : 'compareShown';
   return { side: comparison[side].name, hidden: where === 'none', note };
+}
+
+/**
+ * For a layer with a time: its time and whether the timeline shows it now. In a comparison's
+ * swipe view only layers of neither half are tagged (the comparison tags the others).
+ */
+function timeTag(shown: boolean, layer: { time?: unknown }, swiping: boolean): { time: string; hidden: boolean } | null {
+  if (typeof layer.time !== 'string' || (swiping && shown)) return null;
+  return { time: layer.time, hidden: !shown };
 }
 
 export function LayerPanel() {
@@ -24,10 +35,13 @@ export function LayerPanel() {
   const t = useT();
   const layers = useStore(rt.scene, (s) => s.doc?.layers) ?? NO_LAYERS;
   const statuses = useStore(rt.status, (s) => s.byId);
-  const comparisons = useStore(rt.scene, (s) => s.doc?.comparisons);
+  const comparisons = useStore(rt.scene, (s) => sceneComparisons(s.doc));
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const mode = useStore(rt.compare, (s) => s.mode);
   const comparison = findComparison(comparisons, activeId);
+  const doc = useStore(rt.scene, (s) => s.doc);
+  const step = useStore(rt.timeline, (s) => s.step);
+  const swiping = mode === 'swipe' && comparison !== null;
   const lang = useStore(uiStore, (s) => s.lang);
   return (
     <section className="panel layer-panel" aria-labelledby="layers-heading">
@@ -37,8 +51,9 @@ export function LayerPanel() {
           const status = statuses[layer.id];
           const state = status?.state ?? 'loading';
           const tag = compareTag(comparison, mode, layer.id);
+          const when = timeTag(shownByTimeline(doc, { activeId, mode }, step, layer.id), layer, swiping);
           return (
-            <li key={layer.id} className={`layer is-${state}${tag?.hidden ? ' is-compare-hidden' : ''}`} data-layer-id={layer.id}>
+            <li key={layer.id} className={`layer is-${state}${tag?.hidden || when?.hidden ? ' is-compare-hidden' : ''}`} data-layer-id={layer.id}>
               <label>
                 <input
                   type="checkbox"
@@ -70,6 +85,11 @@ export function LayerPanel() {
                     {tag.side}
                   </span>{' '}
                   {t(tag.note)}
+                </div>
+              ) : null}
+              {when ? (
+                <div className="layer-compare" data-time={when.hidden ? 'hidden' : 'shown'}>
+                  <span className={`compare-tag${when.hidden ? ' is-hidden' : ''}`}>{when.time}</span> {t(when.hidden ? 'timeHidden' : 'timeShown')}
                 </div>
               ) : null}
               {state === 'ready' && status?.featureCount ? (

@@ -33,6 +33,7 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
   const doc = useStore(rt.scene, (s) => s.doc);
   const activeId = useStore(rt.compare, (s) => s.activeId);
   const compareMode = useStore(rt.compare, (s) => s.mode);
+  const timeStep = useStore(rt.timeline, (s) => s.step);
   const lang = useStore(uiStore, (s) => s.lang);
   const scale = useStore(xr.view, (s) => s.scale);
   const mode = useStore(xr.view, (s) => s.mode);
@@ -46,8 +47,8 @@ export function XrMenu({ rt, xr, nav }: { rt: Runtime; xr: XrRuntime; nav: XrNav
   useEffect(() => () => panel.dispose(), [panel]);
 
   const layout = useMemo(
-    () => layoutMenu(buildMenu({ doc, compare: { activeId, mode: compareMode }, scale, mode, lang, tools: { groups: sceneControlGroups(), ctx: rt } })),
-    [doc, activeId, compareMode, scale, mode, lang, rt, sun, measure],
+    () => layoutMenu(buildMenu({ doc, compare: { activeId, mode: compareMode }, timeStep, scale, mode, lang, tools: { groups: sceneControlGroups(), ctx: rt } })),
+    [doc, activeId, compareMode, timeStep, scale, mode, lang, rt, sun, measure],
   );
   useEffect(() => {
     drawMenu(panel, layout, hovered);

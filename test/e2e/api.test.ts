@@ -79,7 +79,7 @@ describe('window.twin', () => {
     expect(await session.app.page.evaluate((i) => window.twin.removeLayer(i), id)).toBe(true);
     expect(await session.app.page.evaluate((i) => window.twin.removeLayer(i), second)).toBe(true);
     expect(await session.app.page.evaluate(() => window.twin.removeLayer('no-such-layer'))).toBe(false);
-    expect((await session.app.page.evaluate(() => window.twin.layers())).map((l) => l.id)).toEqual(['ground', 'buildings', 'today', 'proposal', 'plan']);
+    expect((await session.app.page.evaluate(() => window.twin.layers())).map((l) => l.id)).toEqual(['ground', 'map-1880', 'buildings', 'today', 'proposal', 'plan']);
   });
 
   it('should detect a tileset from its content when the URL does not say', async () => {
@@ -111,7 +111,7 @@ describe('window.twin', () => {
       return window.twin.scene()!.title;
     });
     expect(title).toBe('Härnösand – Sambiblioteket (demo)');
-    expect(await session.app.page.evaluate(() => window.twin.layers().length)).toBe(5);
+    expect(await session.app.page.evaluate(() => window.twin.layers().length)).toBe(6);
   });
 
   it('should load another scene by URL', async () => {

@@ -23,6 +23,7 @@ describe('demo scene', () => {
     const layers = await session.app.page.evaluate(() => window.twin.layers());
     expect(layers.map((l) => [l.id, l.state])).toEqual([
       ['ground', 'ready'],
+      ['map-1880', 'ready'],
       ['buildings', 'ready'],
       ['today', 'ready'],
       ['proposal', 'ready'],

@@ -127,6 +127,23 @@ describe('WebXR with an emulated Quest 3', () => {
     await setController(page, 'right', [0.25, 1.25, -0.2], [0, 0, 0, 1]);
   });
 
+  it('should step the timeline from the menu, as the desktop control does', async () => {
+    const { page } = ctx.app;
+    const menu = await page.evaluate(() => window.twin.xrMenu());
+    expect(menu.items.filter((i) => i.id.startsWith('time:')).map((i) => [i.label, i.checked])).toEqual([
+      ['1880', false],
+      ['2026 · Idag', true],
+      ['2030 · Förslag', false],
+    ]);
+    await pressMenuItem(page, 'time:0');
+    await page.waitForFunction(() => window.twin.time().time === '1880' && window.twin.time().position === 0, undefined, { timeout: 20_000 });
+    expect((await page.evaluate(() => window.twin.xrMenu())).items.find((i) => i.id === 'time:0')!.checked).toBe(true);
+    expectCanvasDrawn(await shoot(page, 'xr-timeline-1880'), { minVariance: 20, minColours: 200 });
+    await pressMenuItem(page, 'time:1');
+    await page.waitForFunction(() => window.twin.time().time === '2026' && window.twin.time().position === 1, undefined, { timeout: 20_000 });
+    await setController(page, 'right', [0.25, 1.25, -0.2], [0, 0, 0, 1]);
+  });
+
   it('should teleport the origin to where the arc lands', async () => {
     const { page } = ctx.app;
     const start = (await xrInfo(page)).origin;

@@ -6,10 +6,11 @@ import { generateDemo } from './generate';
 import { DEFAULT_DEMO_SEED } from './origin';
 import { DEMO_PLAN_FILE, demoPlan, writeDemoPlan } from './plan';
 import { demoSceneText, writeDemoScene } from './scene';
+import { OLD_MAP_FILE, OLD_MAP_WORLD_FILE, writeOldMap } from './old-map/old-map';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Generate the synthetic Härnösand demo: tilesets (buildings, ground, proposal, today) as 3D Tiles 1.1, the plan and the scene.',
+  summary: 'Generate the synthetic Härnösand demo: tilesets (buildings, ground, proposal, today) as 3D Tiles 1.1, the plan, a synthetic old map and the scene.',
   options: [
     { name: 'out', short: 'o', type: 'string', value: 'DIR', description: 'Output directory', default: 'tiles' },
     { name: 'seed', type: 'string', value: 'N', description: 'Random seed (integer ≥ 0)', default: String(DEFAULT_DEMO_SEED) },
@@ -21,9 +22,10 @@ export const demoCommand: Command = {
     'Writes <DIR>/harnosand-buildings/, <DIR>/harnosand-ground/, <DIR>/harnosand-proposal/,',
     '<DIR>/harnosand-today/ and <DIR>/README.md, replacing earlier output of those tilesets, the',
     'scene document the app opens (public/scenes/demo.json; its layers point at ../tiles/…, the',
-    `folder as the app serves it) and the synthetic detaljplan next to it (../plans/${DEMO_PLAN_FILE}`,
-    'from the scene, NGP Detaljplan 4.1 JSON in EPSG:3014). The same seed always produces',
-    'byte-identical files.',
+    `folder as the app serves it), the synthetic detaljplan next to it (../plans/${DEMO_PLAN_FILE}`,
+    'from the scene, NGP Detaljplan 4.1 JSON in EPSG:3014) and a synthetic historical map of the',
+    `district (../maps/${OLD_MAP_FILE} with its world file ${OLD_MAP_WORLD_FILE}, EPSG:3014).`,
+    'The same seed always produces byte-identical files.',
     '',
     'Example:',
     '  npm run tools -- demo -o tiles --seed 1585',
@@ -46,9 +48,11 @@ export const demoCommand: Command = {
       ...(quiet ? {} : { progress: (label: string, total: number) => createProgress(label, total, io.stderr) }),
     });
     const planFile = sceneFile ? join(dirname(dirname(sceneFile)), 'plans', DEMO_PLAN_FILE) : null;
-    if (sceneFile && planFile) {
+    const mapDir = sceneFile ? join(dirname(dirname(sceneFile)), 'maps') : null;
+    if (sceneFile && planFile && mapDir) {
       await writeDemoScene(sceneFile, seed);
       await writeDemoPlan(planFile, seed);
+      await writeOldMap(mapDir, seed);
     }
     if (!quiet) {
       const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
@@ -58,6 +62,7 @@ export const demoCommand: Command = {
         `  total ${kib(result.totalBytes)} in ${outDir} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
         ...(sceneFile ? [`  scene ${relative(process.cwd(), sceneFile) || sceneFile}`] : []),
         ...(planFile ? [`  plan  ${relative(process.cwd(), planFile) || planFile} (${planSummary(seed)})`] : []),
+        ...(mapDir ? [`  map   ${relative(process.cwd(), join(mapDir, OLD_MAP_FILE)) || OLD_MAP_FILE} (synthetic, with ${OLD_MAP_WORLD_FILE} in EPSG:3014)`] : []),
       ];
       io.stderr.write(lines.join('\n') + '\n');
     }

@@ -59,6 +59,11 @@ export interface TownLayout {
   northShore: Vec2[];
   /** South shore, west → east, extended beyond the area. */
   southShore: Vec2[];
+  /**
+   * The street grid's blocks before the diagonal avenue was cut through them (CCW; clipped
+   * to the shores and the area like the blocks): the older town plan of the synthetic old map.
+   */
+  gridBlocks: { polygon: Polygon; side: 'north' | 'south' }[];
 }
 
 interface Line {
@@ -174,8 +179,12 @@ export function generateTown(rng: Rng): TownLayout {
   const avB: Vec2 = [-40, 80];
   const avHalf = 8;
   const pieces: { polygon: Polygon; side: 'north' | 'south' }[] = [];
+  const gridBlocks: { polygon: Polygon; side: 'north' | 'south' }[] = [];
   for (const cell of cells) {
     const n = clipHalfPlanes(cell, northPlanes);
+    if (n.length && area(n) >= 600) gridBlocks.push({ polygon: ensureCcw(n), side: 'north' });
+    const south = clipHalfPlanes(cell, southPlanes);
+    if (south.length && area(south) >= 600) gridBlocks.push({ polygon: ensureCcw(south), side: 'south' });
     if (n.length) {
       const cx = centroid(n)[0];
       if (cx < -60) {
@@ -246,5 +255,5 @@ export function generateTown(rng: Rng): TownLayout {
     else if ((c[0] / 340) ** 2 + (c[1] / 300) ** 2 < 1) b.kind = a < 1100 ? 'green' : 'perimeter';
     else b.kind = a < 1200 ? 'green' : 'villa';
   }
-  return { gridAngle, blocks, northShore, southShore };
+  return { gridAngle, blocks, northShore, southShore, gridBlocks };
 }

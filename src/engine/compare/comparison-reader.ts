@@ -4,7 +4,7 @@
  * Allocation-free; reads the stores with `getState()`.
  */
 import type { Comparison } from '../../spec';
-import { findComparison, sideAtFraction, wholeViewSide, type CompareMode, type CompareStore, type ComparisonSide } from '../../state/compare-store';
+import { comparisonApplies, findComparison, sceneComparisons, sideAtFraction, wholeViewSide, type CompareMode, type CompareStore, type ComparisonSide } from '../../state/compare-store';
 import type { SceneStore } from '../../state/scene-store';
 
 export class ComparisonReader {
@@ -13,9 +13,15 @@ export class ComparisonReader {
     private readonly compare: CompareStore,
   ) {}
 
-  /** The active comparison of the current scene, or `null` (every layer drawn as its spec says). */
+  /**
+   * The active comparison of the current scene while it decides what is drawn, or `null`
+   * (every layer drawn as its spec and the timeline say). A comparison of two times decides
+   * only in swipe mode; its before and after modes are the timeline's.
+   */
   active(): Comparison | null {
-    return findComparison(this.scene.getState().doc?.comparisons, this.compare.getState().activeId);
+    const { activeId, mode } = this.compare.getState();
+    const c = findComparison(sceneComparisons(this.scene.getState().doc), activeId);
+    return comparisonApplies(c, mode) ? c : null;
   }
 
   mode(): CompareMode {

@@ -3,7 +3,7 @@
  * layer, e.g. switching from "Förslag" back to "Idag" while a proposed building is open.
  * In swipe mode each layer is still drawn on its half, so the selection stays.
  */
-import { findComparison, sideVisibility, type CompareStore } from '../../state/compare-store';
+import { findComparison, sceneComparisons, sideVisibility, type CompareStore } from '../../state/compare-store';
 import type { SceneStore } from '../../state/scene-store';
 import type { SelectionStore } from '../../state/selection-store';
 
@@ -12,7 +12,7 @@ export function clearSelectionHiddenByComparison(scene: SceneStore, compare: Com
   return compare.subscribe((state) => {
     const picked = selection.getState().picked;
     if (!picked) return;
-    const comparison = findComparison(scene.getState().doc?.comparisons, state.activeId);
+    const comparison = findComparison(sceneComparisons(scene.getState().doc), state.activeId);
     if (sideVisibility(comparison, state.mode, picked.layerId) === 'none') selection.getState().select(null);
   });
 }

@@ -5,7 +5,8 @@
  * runtime's sun-hours store.
  */
 import { toLocalTime } from '../../geo';
-import { findComparison, shownOnSide } from '../../state/compare-store';
+import { findComparison, sceneComparisons } from '../../state/compare-store';
+import { shownOnComparisonSide } from '../../state/time-comparisons';
 import { SUNNY_HOURS, type SunHoursResult, type SunHoursSideResult } from '../../state/sun-hours-store';
 import type { Runtime } from '../runtime';
 import { groundPlaneY } from '../measure/measure-pick';
@@ -48,8 +49,8 @@ export async function computeAreaSunHours(rt: Runtime, polygon: [number, number]
     const { minX, minZ, maxX, maxZ } = polygonBounds(polygon);
     const bounds = { minX: minX - SUN_HOURS_REACH, minZ: minZ - SUN_HOURS_REACH, maxX: maxX + SUN_HOURS_REACH, maxZ: maxZ + SUN_HOURS_REACH };
 
-    // the sides: the active comparison's two, else the scene as drawn
-    const comparison = findComparison(doc?.comparisons, rt.compare.getState().activeId);
+    // the sides: the active comparison's two (a comparison of times lists each time's layers), else the scene as drawn
+    const comparison = findComparison(sceneComparisons(doc), rt.compare.getState().activeId);
     const sideIds = comparison ? (['before', 'after'] as const) : (['now'] as const);
     const layers = doc?.layers ?? [];
     const sides: SunHoursSide[] = [];
@@ -60,7 +61,8 @@ export async function computeAreaSunHours(rt: Runtime, polygon: [number, number]
       for (const layer of layers) {
         const handle = rt.engine.layer(layer.id);
         if (!handle?.setShadows || !layer.visible) continue;
-        if (id !== 'now' && !shownOnSide(comparison, layer.id, id)) continue;
+        if (id !== 'now' && !shownOnComparisonSide(doc, comparison!, layer.id, id)) continue;
+        if (id === 'now' && rt.engine.timeline && !rt.engine.timeline.shown(layer.id)) continue;
         solidRoots.push(handle.object);
         // tilesets that plans drape onto are the ground; `receivesDrape: false` marks buildings
         if ((layer as { receivesDrape?: boolean }).receivesDrape !== false) groundRoots.push(handle.object);

@@ -123,6 +123,12 @@ export function Tiles3dLayerView({ layer, baseUrl }: LayerViewProps) {
     if (tiles) tiles.group.visible = spec.visible;
   }, [tiles, spec.visible]);
 
+  // raster layers (maps) are draped on ground tilesets, never on buildings
+  useEffect(() => {
+    if (!tiles || !spec.receivesDrape) return;
+    return rt.engine.rasterDrapes.addReceiver(tiles, { tileSplitting: true });
+  }, [tiles, rt, spec.receivesDrape]);
+
   return (
     // hidden layers keep streaming (not drawn), so toggling, e.g. proposal against today, is instant
     // enabled={false}: this view updates the tiles itself (above), after choosing the cameras

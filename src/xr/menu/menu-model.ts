@@ -6,10 +6,11 @@
  * draws it and runs actions.
  */
 import type { SceneDocument } from '../../spec';
-import { findComparison, type CompareMode } from '../../state/compare-store';
+import { findComparison, sceneComparisons, type CompareMode } from '../../state/compare-store';
 import { layerControls } from '../../state/layer-controls';
 import type { SceneControlContext, SceneControlGroup } from '../../state/scene-controls';
 import '../../state/layer-controls-builtin';
+import { sceneTimeline } from '../../state/timeline';
 import type { Lang } from '../../state/ui-store';
 import { xrText } from './xr-messages';
 
@@ -19,6 +20,7 @@ export type MenuAction =
   | { type: 'layer-visible'; layerId: string }
   | { type: 'layer-control'; layerId: string; controlId: string }
   | { type: 'compare' }
+  | { type: 'time'; step: number }
   | { type: 'viewpoint'; viewpointId: string }
   | { type: 'scale'; scale: XrScale }
   | { type: 'exit' }
@@ -47,6 +49,8 @@ export interface MenuItem {
 export interface MenuInput {
   doc: SceneDocument | null;
   compare: { activeId: string | null; mode: CompareMode };
+  /** The timeline step the scene is at (see `src/state/timeline.ts`). */
+  timeStep: number;
   scale: XrScale;
   mode: 'immersive-vr' | 'immersive-ar' | null;
   lang: Lang;
@@ -101,7 +105,7 @@ function toolItems(group: SceneControlGroup, ctx: SceneControlContext, lang: Lan
   return out;
 }
 
-export function buildMenu({ doc, compare, scale, mode, lang, tools }: MenuInput): MenuItem[] {
+export function buildMenu({ doc, compare, timeStep, scale, mode, lang, tools }: MenuInput): MenuItem[] {
   const t = (k: Parameters<typeof xrText>[1]) => xrText(lang, k);
   const out: MenuItem[] = [item('header:layers', t('layers'), 'header', 0, null)];
   for (const layer of doc?.layers ?? []) {
@@ -110,11 +114,20 @@ export function buildMenu({ doc, compare, scale, mode, lang, tools }: MenuInput)
       out.push(item(`layer:${layer.id}:${c.id}`, c.label[lang], 'toggle', 0, { type: 'layer-control', layerId: layer.id, controlId: c.id }, c.value(layer), true));
     }
   }
-  const comparison = findComparison(doc?.comparisons, compare.activeId);
+  const comparison = findComparison(sceneComparisons(doc), compare.activeId);
   if (comparison) {
     out.push(item('header:compare', comparison.name, 'header', 0, null));
     const after = compare.mode !== 'before';
     out.push(item('compare', `${comparison.after.name} / ${comparison.before.name}`, 'toggle', 0, { type: 'compare' }, after));
+  }
+  // the timeline's steps, as on the desktop: choosing one crossfades to it
+  const timeline = sceneTimeline(doc);
+  if (timeline) {
+    out.push(item('header:time', t('timeline'), 'header', 0, null));
+    timeline.steps.forEach((s, i) => {
+      const label = s.label === s.time ? s.time : `${s.time} · ${s.label}`;
+      out.push(item(`time:${i}`, label, 'toggle', 0, { type: 'time', step: i }, i === timeStep));
+    });
   }
   if (doc?.viewpoints.length) {
     out.push(item('header:viewpoints', t('viewpoints'), 'header', 1, null));

@@ -28,6 +28,9 @@ export function runMenuAction(action: MenuAction, rt: Runtime, xr: XrRuntime, na
       c.setMode(c.mode === 'before' ? 'after' : 'before');
       return;
     }
+    case 'time':
+      rt.timeline.getState().setStep(action.step);
+      return;
     case 'viewpoint': {
       const vp = scene.doc?.viewpoints.find((v) => v.id === action.viewpointId);
       if (!vp) return;

@@ -4,8 +4,8 @@ import { DEFAULT_SCENE_URL, parseUrlParams } from '../../../src/app/url-params';
 describe('url-params', () => {
   describe('parseUrlParams', () => {
     it('should default to the demo scene and no view', () => {
-      expect(parseUrlParams('')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
-      expect(parseUrlParams('?')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
+      expect(parseUrlParams('')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
+      expect(parseUrlParams('?')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
       expect(DEFAULT_SCENE_URL).toBe('./scenes/demo.json');
     });
 
@@ -18,8 +18,14 @@ describe('url-params', () => {
       expect(parseUrlParams('?scene=').scene).toBe(DEFAULT_SCENE_URL);
     });
 
+    it('should take ?time= as written, and nothing for an empty one', () => {
+      expect(parseUrlParams('?time=1880').time).toBe('1880');
+      expect(parseUrlParams('?time=2030-06-01&view=17.9,62.6,100').time).toBe('2030-06-01');
+      expect(parseUrlParams('?time=').time).toBeNull();
+    });
+
     it('should ignore an empty ?view=', () => {
-      expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true });
+      expect(parseUrlParams('?view=')).toEqual({ scene: DEFAULT_SCENE_URL, view: null, viewError: null, emulate: null, xrAdaptive: true, time: null });
     });
 
     it('should read a full view with fov', () => {

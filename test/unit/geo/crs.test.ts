@@ -40,6 +40,7 @@ const BUILTIN_CODES = [
   'EPSG:3017',
   'EPSG:3018',
   'EPSG:5613',
+  'EPSG:3857',
 ];
 
 /** [code, name, central meridian °] of the SWEREF 99 local zones (Lantmäteriet). */
@@ -259,7 +260,7 @@ describe('crs', () => {
     const projected = listCrs().filter((d) => d.code.startsWith('EPSG:') && d.kind === 'projected');
 
     it('should give every projected built-in geographic and projected bounds', () => {
-      expect(projected).toHaveLength(13);
+      expect(projected).toHaveLength(14);
       for (const def of projected) {
         const b = def.bounds!;
         expect(b.geographic.west).toBeLessThan(b.geographic.east);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateScene } from '../../../src/spec';
+import { isTimeComparison, resolveComparison, validateScene } from '../../../src/spec';
 
 const tiles = (id: string) => ({ id, type: 'tiles3d', name: id.toUpperCase(), url: `${id}/tileset.json` });
 
@@ -92,5 +92,46 @@ describe('scene comparisons', () => {
       'comparisons[0].after: unknown property "colour"',
     ]);
     expect(messages(scene({}))).toEqual(['comparisons: expected an array of comparisons, got an object']);
+  });
+});
+
+describe('comparisons of two times', () => {
+  const timed = [
+    { id: 'map', type: 'raster', name: 'Map', url: 'm/{z}/{x}/{y}.png', time: '1880' },
+    { id: 'town', type: 'tiles3d', name: 'Town', url: 't/tileset.json', time: '2026/..' },
+    { id: 'today', type: 'tiles3d', name: 'Today', url: 'd/tileset.json', time: '2026' },
+    { id: 'proposal', type: 'tiles3d', name: 'Proposal', url: 'p/tileset.json', time: '2030' },
+    { id: 'ground', type: 'tiles3d', name: 'Ground', url: 'g/tileset.json' },
+  ];
+  const byTime = (before: string, after: string) => ({ id: 'c', name: 'C', before: { name: 'Then', time: before }, after: { name: 'Now', time: after } });
+
+  it('should accept two times and keep them as written', () => {
+    const r = validateScene(scene([byTime('1880', '2026')], timed));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.comparisons![0]).toEqual(byTime('1880', '2026'));
+  });
+
+  it('should resolve each side to the layers of its time only', () => {
+    const r = validateScene(scene([byTime('2026', '2030')], timed));
+    if (!r.ok) throw new Error(r.message);
+    expect(resolveComparison(r.value.comparisons![0]!, r.value.layers)).toEqual({
+      id: 'c',
+      name: 'C',
+      before: { name: 'Then', layers: ['today'], time: '2026' },
+      after: { name: 'Now', layers: ['proposal'], time: '2030' },
+    });
+    expect(isTimeComparison(r.value.comparisons![0]!)).toBe(true);
+  });
+
+  it('should refuse a side with both or neither, a mix of a time and layers, two equal times and bad times', () => {
+    expect(messages(scene([{ ...byTime('1880', '2026'), before: { name: 'Then', time: '1880', layers: ['map'] } }], timed))).toEqual([
+      'comparisons[0].before: expected either "layers" (a list of layer ids) or "time" (e.g. "1880"), not both or neither, got an object',
+    ]);
+    expect(messages(scene([{ ...byTime('1880', '2026'), after: { name: 'Now', layers: ['town'] } }], timed))).toEqual([
+      'comparisons[0]: expected both sides to be times or both to be layer lists, got an object',
+    ]);
+    expect(messages(scene([byTime('1880', '1880-06')], timed))).toEqual([]);
+    expect(messages(scene([byTime('1880', '1880')], timed))).toEqual(['comparisons[0].after.time: expected another time than the before side\'s ("1880"), got "1880"']);
+    expect(messages(scene([byTime('1880', 'now')], timed))[0]).toMatch(/^comparisons\[0\]\.after\.time: expected a year, a date or an interval/);
   });
 });

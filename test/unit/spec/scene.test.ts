@@ -38,7 +38,7 @@ describe('scene spec', () => {
     });
 
     it('should list the known layer types for an unknown type', () => {
-      expect(messages(baseScene([tiles({ type: 'nope' })]))).toEqual(['layers[0].type: expected a layer type: tiles3d, zoning, got "nope"']);
+      expect(messages(baseScene([tiles({ type: 'nope' })]))).toEqual(['layers[0].type: expected a layer type: tiles3d, zoning, raster, got "nope"']);
     });
 
     it('should say when a required field is missing', () => {

@@ -14,13 +14,15 @@ import { main } from '../../../tools/cli';
 import { DEMO_TILESETS } from '../../../tools/demo/generate';
 import { DEFAULT_DEMO_SEED, DEMO_GROUND_HEIGHT, DEMO_ORIGIN } from '../../../tools/demo/origin';
 import { DEMO_PLAN_FILE, DEMO_PLAN_PATH } from '../../../tools/demo/plan';
-import { DEMO_PLAN_URL, DEMO_SCENE_PATH, demoScene, demoSceneText, SEA_PLANE_BELOW_WATER, seaPlaneHeight, writeDemoScene } from '../../../tools/demo/scene';
+import { DEMO_OLD_MAP_URL, DEMO_PLAN_URL, DEMO_PROPOSAL_YEAR, DEMO_SCENE_PATH, DEMO_TODAY_YEAR, demoScene, demoSceneText, SEA_PLANE_BELOW_WATER, seaPlaneHeight, writeDemoScene } from '../../../tools/demo/scene';
+import { OLD_MAP_DIR, OLD_MAP_FILE, OLD_MAP_WORLD_FILE } from '../../../tools/demo/old-map/old-map';
 import { WATER_LEVEL } from '../../../tools/demo/town';
 import { validateFile } from '../../../tools/validate/validate';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const COMMITTED = readFileSync(join(REPO, DEMO_SCENE_PATH), 'utf8');
 const COMMITTED_PLAN = readFileSync(join(REPO, DEMO_PLAN_PATH), 'utf8');
+const COMMITTED_MAPS = hashes(join(REPO, OLD_MAP_DIR));
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -69,12 +71,13 @@ describe('demo scene writer', () => {
     expect([...DEMO_TILESETS].sort()).toEqual(tiled.map((l) => (l.url as string).split('/')[2]).sort());
     expect(doc.layers!.map((l) => [l.id, l.type])).toEqual([
       ['ground', 'tiles3d'],
+      ['map-1880', 'raster'],
       ['buildings', 'tiles3d'],
       ['today', 'tiles3d'],
       ['proposal', 'tiles3d'],
       ['plan', 'zoning'],
     ]);
-    // the comparison decides which of today and the proposal is drawn, so neither is hidden by its own flag
+    // the timeline (and the comparisons of times) decide what is drawn, so nothing is hidden by its own flag
     expect(doc.layers!.every((l) => l.visible !== false)).toBe(true);
     // the ground plane is the sea, just under the water surface of the ground tileset
     const water = DEMO_GROUND_HEIGHT + WATER_LEVEL;
@@ -90,6 +93,25 @@ describe('demo scene writer', () => {
     expect(doc.startViewpoint).toBe('overview');
   });
 
+  it('puts its layers on a timeline: the synthetic 1880 map, today and the proposal', () => {
+    const doc = demoScene();
+    const time = Object.fromEntries(doc.layers!.map((l) => [l.id, l.time]));
+    expect(time).toEqual({
+      ground: undefined,
+      'map-1880': '1880',
+      buildings: `${DEMO_TODAY_YEAR}/..`,
+      today: String(DEMO_TODAY_YEAR),
+      proposal: String(DEMO_PROPOSAL_YEAR),
+      plan: `${DEMO_TODAY_YEAR}/${DEMO_PROPOSAL_YEAR}`,
+    });
+    const map = doc.layers!.find((l) => l.id === 'map-1880')!;
+    expect(map).toMatchObject({ type: 'raster', url: DEMO_OLD_MAP_URL, crs: 'EPSG:3014', name: 'Karta 1880 (syntetisk)' });
+    expect(map.attribution).toMatch(/^SYNTHETIC historical map .* not a real map$/);
+    expect(new URL(DEMO_OLD_MAP_URL, 'http://host/scenes/demo.json').pathname).toBe(`/maps/${OLD_MAP_FILE}`);
+    expect(existsSync(join(REPO, OLD_MAP_DIR, OLD_MAP_FILE))).toBe(true);
+    expect(existsSync(join(REPO, OLD_MAP_DIR, OLD_MAP_WORLD_FILE))).toBe(true);
+  });
+
   it('has the plan layer and the today/proposal comparison', () => {
     const doc = demoScene();
     const plan = doc.layers!.find((l) => l.id === 'plan')!;
@@ -99,7 +121,8 @@ describe('demo scene writer', () => {
     expect(new URL(DEMO_PLAN_URL, 'http://host/scenes/demo.json').pathname).toBe(`/${DEMO_PLAN_PATH.replace(/^public\//, '')}`);
     expect(existsSync(join(REPO, DEMO_PLAN_PATH))).toBe(true);
     expect(doc.comparisons).toEqual([
-      { id: 'sundsbryggan', name: 'Kvarteret Sundsbryggan', before: { name: 'Idag', layers: ['today'] }, after: { name: 'Förslag', layers: ['proposal'] } },
+      { id: 'sundsbryggan', name: 'Kvarteret Sundsbryggan', before: { name: 'Idag', time: '2026' }, after: { name: 'Förslag', time: '2030' } },
+      { id: 'then-and-now', name: 'Härnösand 1880 och idag', before: { name: '1880', time: '1880' }, after: { name: 'Idag', time: '2026' } },
     ]);
   });
 
@@ -119,6 +142,7 @@ describe('npm run tools -- demo', () => {
     expect(await main(['demo', '-o', join(root, 'tiles'), '-q'], t.io)).toBe(0);
     expect(readFileSync(join(root, 'public', 'scenes', 'demo.json'), 'utf8')).toBe(COMMITTED);
     expect(readFileSync(join(root, 'public', 'plans', DEMO_PLAN_FILE), 'utf8')).toBe(COMMITTED_PLAN);
+    expect(hashes(join(root, 'public', 'maps'))).toEqual(COMMITTED_MAPS);
     expect(hashes(join(root, 'tiles'))).toEqual(hashes(join(REPO, 'tiles')));
     // public/scenes/demo.json → ../tiles/… is served from <root>/tiles/
     const report = validateFile(join(root, 'public', 'scenes', 'demo.json'), { deep: true });
@@ -137,6 +161,7 @@ describe('npm run tools -- demo', () => {
     expect(await main(['demo', '-o', join(root, 'b'), '--no-scene', '-q'], io().io)).toBe(0);
     expect(existsSync(join(root, 'public'))).toBe(false);
     expect(readdirSync(join(root, 'plans'))).toEqual([DEMO_PLAN_FILE]);
+    expect(readdirSync(join(root, 'maps')).sort()).toEqual([OLD_MAP_FILE, OLD_MAP_WORLD_FILE].sort());
     const both = io();
     expect(await main(['demo', '-o', join(root, 'c'), '--no-scene', '--scene', scene], both.io)).toBe(2);
     expect(both.out.stderr).toContain('--scene and --no-scene exclude each other');

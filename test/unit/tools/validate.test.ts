@@ -39,11 +39,11 @@ describe('validate: our demo', () => {
     const r = validateFile(join(REPO, 'public/scenes/demo.json'), { deep: true });
     expect(lines(r)).toEqual([]);
     expect(r.kind).toBe('scene');
-    expect(r.layers).toBe(5);
+    expect(r.layers).toBe(6);
     expect(r.tiles).toBeGreaterThanOrEqual(4);
     const cli = await run(['public/scenes/demo.json', '--deep']);
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toMatch(/^0 errors, 0 warnings, 5 layers, \d+ tiles, \d+ content files checked\n$/);
+    expect(cli.stdout).toMatch(/^0 errors, 0 warnings, 6 layers, \d+ tiles, \d+ content files checked\n$/);
   });
 });
 

@@ -280,7 +280,7 @@ describe('tiles3d-handle', () => {
       tiles.manager.onError = previous;
       const report = vi.fn();
       const handle = createTiles3dHandle('city', tiles as unknown as TilesRenderer, report, { pickable: () => true });
-      expect(tiles.listenerCount()).toBe(3);
+      expect(tiles.listenerCount()).toBe(3); // load-error, update-after, load-model (shadow flags on new tiles)
       expect(tiles.manager.onError).not.toBe(previous);
       handle.dispose();
       expect(tiles.listenerCount()).toBe(0);

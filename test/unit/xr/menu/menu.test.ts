@@ -19,6 +19,7 @@ const doc = parseScene({
 const input = (over: Partial<MenuInput> = {}): MenuInput => ({
   doc,
   compare: { activeId: 'block', mode: 'before' },
+  timeStep: 0,
   scale: 'street',
   mode: 'immersive-vr',
   lang: 'en',
@@ -58,6 +59,28 @@ describe('XR menu', () => {
       expect(items[i - 1]!.id).toBe('layer:plan');
       expect(items[i]).toMatchObject({ label: 'Maximum heights (volumes)', indent: true, checked: false, action: { type: 'layer-control', layerId: 'plan', controlId: 'volumes' } });
       expect(items.some((x) => x.id.startsWith('layer:buildings:'))).toBe(false);
+    });
+
+    it('should list the timeline’s steps under the comparison, the current one on, each moving the timeline', () => {
+      const timed = parseScene({
+        version: 1,
+        title: 'Timed',
+        origin: { lon: 17.9, lat: 62.6, height: 10 },
+        layers: [
+          { id: 'map', type: 'raster', name: 'Karta 1880', url: 'map.png', crs: 'EPSG:3014', time: '1880' },
+          { id: 'today', type: 'tiles3d', name: 'Idag', url: 't/tileset.json', time: '2026' },
+        ],
+        comparisons: [{ id: 'then', name: 'Förr och nu', before: { name: '1880', time: '1880' }, after: { name: 'Idag', time: '2026' } }],
+      });
+      const items = buildMenu(input({ doc: timed, compare: { activeId: 'then', mode: 'after' }, timeStep: 1, lang: 'sv' }));
+      const ids = items.map((i) => i.id);
+      expect(ids.slice(ids.indexOf('header:time'))).toEqual(['header:time', 'time:0', 'time:1', 'header:scale', 'scale:street', 'scale:table', 'exit']);
+      expect(items.find((i) => i.id === 'header:time')!.label).toBe('Tidslinje');
+      expect(items.find((i) => i.id === 'time:0')).toMatchObject({ kind: 'toggle', label: '1880', checked: false, column: 0, action: { type: 'time', step: 0 } });
+      expect(items.find((i) => i.id === 'time:1')).toMatchObject({ label: '2026 · Idag', checked: true });
+      // the raster's see-through control, as on the desktop
+      expect(items.find((i) => i.id === 'layer:map:see-through')).toMatchObject({ label: 'Genomskinlig (50 %)', checked: false, indent: true });
+      expect(buildMenu(input()).some((i) => i.id.startsWith('time:'))).toBe(false);
     });
 
     it('should work before a scene is loaded', () => {
