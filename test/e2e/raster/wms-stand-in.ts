@@ -16,7 +16,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PNG } from 'pngjs';
+import { image } from './generated.ts';
 
 export interface WmsStandIn {
   /** Its origin, with a trailing slash. */
@@ -28,18 +28,7 @@ export const TILE_RGB: [number, number, number] = [40, 170, 70];
 const RIM_RGB: [number, number, number] = [20, 90, 40];
 
 function tile(width: number, height: number): Buffer {
-  const png = new PNG({ width, height });
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const c = x < 2 || y < 2 || x >= width - 2 || y >= height - 2 ? RIM_RGB : TILE_RGB;
-      const o = (y * width + x) * 4;
-      png.data[o] = c[0];
-      png.data[o + 1] = c[1];
-      png.data[o + 2] = c[2];
-      png.data[o + 3] = 255;
-    }
-  }
-  return PNG.sync.write(png);
+  return image(width, height, TILE_RGB, (x, y) => (x < 2 || y < 2 || x >= width - 2 || y >= height - 2 ? RIM_RGB : null));
 }
 
 const exception = (code: string, text: string) =>
