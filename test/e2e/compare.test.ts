@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../tools/server/staleness.ts';
 import { imageStats, saveScreenshotForPeople } from './harness/browser.ts';
 import { meanDifference, shootCanvas } from './harness/canvas.ts';
 import { tilesetCentre, useApp, waitIdle } from './harness/twin.ts';
+import { fingerDrag } from './harness/touch.ts';
 
 const proposalTileset = JSON.parse(readFileSync(`${REPO_ROOT}/tiles/harnosand-proposal/tileset.json`, 'utf8')) as Parameters<typeof tilesetCentre>[0];
 
@@ -175,14 +176,7 @@ describe('before / after comparison', () => {
     const x0 = grip.x + grip.width / 2;
     const y = grip.y + grip.height / 2;
     const x1 = canvas.x + canvas.width * 0.6;
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y, id: 0 }] });
-      for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / 8, y, id: 0 }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    } finally {
-      await cdp.detach();
-    }
+    await fingerDrag(page, { x: x0, y }, { x: x1, y });
     expect(await page.evaluate(() => window.twin.compare()!.split)).toBeCloseTo(0.6, 2);
     await page.evaluate(() => window.twin.setCompare({})); // a frame
     expect(await page.evaluate(() => window.twin.view())).toEqual(viewBefore);

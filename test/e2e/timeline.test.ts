@@ -11,6 +11,7 @@ import type { PNG } from 'pngjs';
 import { launchBrowser, saveScreenshotForPeople } from './harness/browser.ts';
 import { expectCanvasDrawn, meanDifference, shootCanvas } from './harness/canvas.ts';
 import { openApp, useApp, waitIdle } from './harness/twin.ts';
+import { fingerDrag } from './harness/touch.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -225,14 +226,7 @@ describe('the demo’s timeline on a phone (touch)', () => {
       // the grip is where a finger can reach it, not under the panels
       expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.swipe-handle') !== null, [x0, y])).toBe(true);
       const x1 = canvas.x + canvas.width * 0.65;
-      const cdp = await page.context().newCDPSession(page);
-      try {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y, id: 0 }] });
-        for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + ((x1 - x0) * i) / 8, y, id: 0 }] });
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      } finally {
-        await cdp.detach();
-      }
+      await fingerDrag(page, { x: x0, y }, { x: x1, y });
       const split = (await page.evaluate(() => window.twin.compare()))!.split;
       expect(split).toBeCloseTo(0.65, 2);
       await waitIdle(page);
