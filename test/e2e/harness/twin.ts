@@ -88,13 +88,15 @@ export function viewLookingAt(p: { lon: number; lat: number; height: number }, d
 /**
  * One browser with the app open, shared by the tests of a `describe` block: launched and
  * opened (at `baseUrl + query`, waiting for ready and idle) in `beforeAll`, closed in
- * `afterAll`. Read `.browser` and `.app` inside tests.
+ * `afterAll`. Read `.browser` and `.app` inside tests. `viewport` (CSS px) defaults to the
+ * desktop's 1280×800; a smaller one makes every SwiftShader frame cheaper where the size is
+ * not the point of the tests.
  */
-export function useApp(query = ''): { readonly browser: LaunchedBrowser; readonly app: OpenedPage } {
+export function useApp(query = '', opts: { viewport?: { width: number; height: number } } = {}): { readonly browser: LaunchedBrowser; readonly app: OpenedPage } {
   let browser: LaunchedBrowser | undefined;
   let app: OpenedPage | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(opts.viewport ? { viewport: opts.viewport } : {});
     app = await openApp(browser, inject('baseUrl'), query);
   });
   afterAll(async () => {

@@ -12,6 +12,16 @@ declare global {
   }
 }
 
+/**
+ * The window for XR tests (CSS px). iwer draws the session into the page canvas at the window's
+ * size, so every XR frame SwiftShader renders costs in proportion to it: the tests run at
+ * 800×500, 39 % of the desktop's pixels and the same aspect, as what they check does not depend
+ * on the size (narrower than 720 px the phone layout starts, where the timeline covers the
+ * Enter VR button). `XR_SCREENSHOTS=1` (pictures for the documentation) keeps 1280×800.
+ */
+export const XR_TEST_VIEWPORT: { width: number; height: number } | undefined =
+  process.env.XR_SCREENSHOTS === '1' ? undefined : { width: 800, height: 500 };
+
 export type Vec3 = [number, number, number];
 export type Quat = [number, number, number, number];
 
